@@ -1,0 +1,30 @@
+package org.tlsscope.capture;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stream of frames from a capture file, standard input or a live source, read incrementally: a
+ * reader never needs the whole capture in memory, and returns each frame as soon as its bytes arrive.
+ */
+public interface CaptureReader extends Closeable {
+    /** The next frame, or null at the end of the capture (clean or truncated: see {@link #problem()}). */
+    Frame next() throws IOException;
+
+    /** "pcap" or "pcapng" (with "+gzip" when decompressed on the fly). */
+    String format();
+
+    /**
+     * Set once the capture ended early or carried a damaged block: where and what. Every complete
+     * frame before that point has been returned.
+     */
+    Optional<CaptureProblem> problem();
+
+    /**
+     * Decryption Secrets Blocks met so far (pcapng only): the key material embedded in the capture,
+     * kept for the decryption layer.
+     */
+    List<DecryptionSecrets> decryptionSecrets();
+}

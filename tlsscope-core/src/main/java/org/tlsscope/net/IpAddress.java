@@ -1,0 +1,60 @@
+package org.tlsscope.net;
+
+import java.util.HexFormat;
+
+/**
+ * An IPv4 or IPv6 address as two longs: cheap to hash and compare, which matters since every TCP
+ * segment looks its connection up by address. IPv4 addresses live in the low 32 bits of {@code lo}.
+ */
+public record IpAddress(long hi, long lo, boolean v6) {
+    public static IpAddress v4(int address) {
+        return new IpAddress(0, address & 0xffffffffL, false);
+    }
+
+    public static IpAddress v6(long hi, long lo) {
+        return new IpAddress(hi, lo, true);
+    }
+
+    /** Dotted quad for IPv4; RFC 5952 text (lower case, longest zero run compressed) for IPv6. */
+    @Override
+    public String toString() {
+        if (!v6) {
+            return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "." + (lo & 0xff);
+        }
+        int[] groups = new int[8];
+        for (int i = 0; i < 4; i++) {
+            groups[i] = (int) ((hi >>> (48 - 16 * i)) & 0xffff);
+            groups[i + 4] = (int) ((lo >>> (48 - 16 * i)) & 0xffff);
+        }
+        int bestStart = -1;
+        int bestLen = 1;
+        for (int i = 0; i < 8; ) {
+            if (groups[i] != 0) {
+                i++;
+                continue;
+            }
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLen) {
+                bestStart = i;
+                bestLen = j - i;
+            }
+            i = j;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                sb.append("::");
+                i += bestLen - 1;
+                continue;
+            }
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
+                sb.append(':');
+            }
+            sb.append(HexFormat.of().toHexDigits((short) groups[i]).replaceFirst("^0{1,3}", ""));
+        }
+        return sb.toString();
+    }
+}
