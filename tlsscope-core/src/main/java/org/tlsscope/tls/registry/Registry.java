@@ -1,0 +1,112 @@
+package org.tlsscope.tls.registry;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * One IANA table, loaded from a tab-separated resource beside this class: a header line, then one
+ * assignment per line, "value &lt;TAB&gt; name [&lt;TAB&gt; more columns]", value in decimal or 0x hex.
+ * Lines starting with '#' are comments (the source and date of the table).
+ *
+ * <p>Code points are open: {@link #name(int)} answers for any value, assigned or not, so an unknown
+ * value survives the whole pipeline and prints as "unknown (0x1234)".
+ */
+public final class Registry {
+    private final String table;
+    private final int hexDigits;
+    private final Map<Integer, String[]> rows;
+    private final boolean greaseApplies;
+
+    private Registry(String table, int hexDigits, Map<Integer, String[]> rows, boolean greaseApplies) {
+        this.table = table;
+        this.hexDigits = hexDigits;
+        this.rows = rows;
+        this.greaseApplies = greaseApplies;
+    }
+
+    /**
+     * @param resource      file name of the TSV beside this class
+     * @param hexDigits     width of the code point in hex digits (2 for uint8, 4 for uint16)
+     * @param greaseApplies whether RFC 8701 GREASE values are reserved in this table
+     */
+    static Registry load(String resource, int hexDigits, boolean greaseApplies) {
+        Map<Integer, String[]> rows = new HashMap<>();
+        try (InputStream in = Registry.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing registry resource " + resource);
+            }
+            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] cols = line.split("\t", -1);
+                rows.put(parseValue(cols[0]), cols);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new Registry(resource, hexDigits, Map.copyOf(rows), greaseApplies);
+    }
+
+    private static int parseValue(String s) {
+        String t = s.trim();
+        return t.startsWith("0x") || t.startsWith("0X") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+    }
+
+    /** The assigned name, "GREASE" for an RFC 8701 reserved value, else "unknown (0x..)". */
+    public String name(int value) {
+        String[] row = rows.get(value);
+        if (row != null) {
+            return row[1];
+        }
+        if (greaseApplies && Grease.is(value)) {
+            return "GREASE (" + hex(value) + ")";
+        }
+        return "unknown (" + hex(value) + ")";
+    }
+
+    /** "name (0x0035)": the form the text views print. */
+    public String describe(int value) {
+        String n = name(value);
+        return n.endsWith(")") ? n : n + " (" + hex(value) + ")";
+    }
+
+    public boolean isAssigned(int value) {
+        return rows.containsKey(value);
+    }
+
+    /** Extra column {@code index} (1 is the name) of an assigned value, or null. */
+    public String column(int value, int index) {
+        String[] row = rows.get(value);
+        return row == null || index >= row.length ? null : row[index];
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public Iterable<Integer> values() {
+        return rows.keySet();
+    }
+
+    public String hex(int value) {
+        return String.format("0x%0" + hexDigits + "x", value);
+    }
+
+    @Override
+    public String toString() {
+        return table + " (" + rows.size() + " values)";
+    }
+}
