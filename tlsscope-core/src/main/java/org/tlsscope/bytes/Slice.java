@@ -8,6 +8,11 @@ import java.util.HexFormat;
  * Slicing never copies; {@link #toArray()} is the one explicit copy, for callers that must keep bytes
  * beyond the life of the buffer they came from.
  *
+ * <p>Invariant kept by every layer: an array is never written again once a slice of it has been handed
+ * out. Readers allocate a fresh array per frame and buffers are replaced, not reused, after they back a
+ * delivered record; so a slice stays valid for as long as anyone holds it, and the views and tests can
+ * keep parsed messages without copying them defensively.
+ *
  * <p>All accessors take offsets relative to the start of the slice and check them against its length,
  * so a bad offset fails here, loudly, instead of reading a neighbour's bytes.
  */

@@ -1,0 +1,16 @@
+package org.tlsscope.cli;
+
+/** The exit codes every subcommand uses (listed in the README). */
+final class ExitCode {
+    /** The analysis ran to the end of the input. */
+    static final int OK = 0;
+    /** Bad command line, an input that cannot be opened, or a file that is not a capture. */
+    static final int USAGE = 2;
+    /** The capture was cut short or damaged: everything before the damage was analyzed. */
+    static final int TRUNCATED = 3;
+    /** A bug in tlsscope (reported in one line; TLSSCOPE_DEBUG=1 shows the stack trace). */
+    static final int INTERNAL = 70;
+
+    private ExitCode() {
+    }
+}

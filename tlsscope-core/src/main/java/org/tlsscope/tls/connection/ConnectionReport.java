@@ -1,0 +1,42 @@
+package org.tlsscope.tls.connection;
+
+import java.util.List;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.tcp.TcpConnection;
+
+/**
+ * Everything tlsscope learned about one TLS connection, reported once when it ends (or at the end of the
+ * capture). The JSON view prints it as the {@code connection} object.
+ *
+ * @param connection                the TCP connection (endpoints, first frame)
+ * @param lastFrame                 frame of the last segment seen
+ * @param version                   negotiated version code (supported_versions, else ServerHello), or 0
+ * @param cipherSuite               selected cipher suite, or -1
+ * @param sni                       first host_name of the client's server_name, or null
+ * @param alpn                      the protocol the server selected, or null
+ * @param offeredAlpn               the protocols the client offered
+ * @param messages                  readable handshake messages and change_cipher_spec, in order
+ * @param encryptedHandshakeRecords handshake records that could not be read (encrypted)
+ * @param alerts                    alerts, readable or not
+ * @param resumed                   an abbreviated (session id / ticket) or PSK handshake
+ * @param established               both sides finished the handshake
+ * @param clientAppBytes            application_data record bytes sent by the client (ciphertext)
+ * @param serverAppBytes            same, from the server
+ * @param findings                  findings about this connection (at most {@link #MAX_FINDINGS})
+ * @param findingsDropped           findings beyond that bound, counted
+ */
+public record ConnectionReport(TcpConnection connection, long lastFrame, int version, int cipherSuite, String sni,
+                               String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
+                               int encryptedHandshakeRecords, List<AlertSeen> alerts, boolean resumed,
+                               boolean established, long clientAppBytes, long serverAppBytes,
+                               List<Finding> findings, int findingsDropped) {
+    public static final int MAX_FINDINGS = 64;
+
+    /** A message in the handshake sequence: who sent it and its snake_case type. */
+    public record MessageSeen(String from, String type, long frame) {
+    }
+
+    /** An alert; level and description are null while it is encrypted. */
+    public record AlertSeen(String from, Integer level, Integer description, long frame) {
+    }
+}

@@ -1,0 +1,428 @@
+package org.tlsscope.tls.connection;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.Severity;
+import org.tlsscope.bytes.DecodeException;
+import org.tlsscope.bytes.Field;
+import org.tlsscope.bytes.FieldReader;
+import org.tlsscope.bytes.Slice;
+import org.tlsscope.net.TcpSegment;
+import org.tlsscope.tcp.Direction;
+import org.tlsscope.tcp.StreamHandler;
+import org.tlsscope.tcp.TcpConnection;
+import org.tlsscope.tls.handshake.ClientHello;
+import org.tlsscope.tls.handshake.DissectionContext;
+import org.tlsscope.tls.handshake.HandshakeAssembler;
+import org.tlsscope.tls.handshake.HandshakeParser;
+import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.handshake.ServerHello;
+import org.tlsscope.tls.handshake.Sslv2ClientHello;
+import org.tlsscope.tls.record.Alert;
+import org.tlsscope.tls.record.ContentType;
+import org.tlsscope.tls.record.Heartbeat;
+import org.tlsscope.tls.record.RecordFramer;
+import org.tlsscope.tls.record.RecordHeader;
+import org.tlsscope.tls.record.TlsRecord;
+import org.tlsscope.tls.registry.Registries;
+
+/**
+ * The TLS layer for one TCP connection: frames both directions into records and handshake messages,
+ * follows the handshake far enough to know what is encrypted, numbers the flights, and reports records,
+ * findings and, at the end, a {@link ConnectionReport}.
+ *
+ * <p>State is per connection and bounded: framing buffers hold at most one record, the handshake
+ * assembler one message (capped), and the lists kept for the report are capped too.
+ */
+public final class TlsConnection implements StreamHandler {
+    private static final int MAX_MESSAGES = 512;
+    private static final int MAX_ALERTS = 64;
+
+    private final TcpConnection tcp;
+    private final TlsListener listener;
+    private final boolean keepApplicationData;
+    private final HandshakeState state = new HandshakeState();
+    private Side client = new Side(Direction.CLIENT_TO_SERVER);
+    private Side server = new Side(Direction.SERVER_TO_CLIENT);
+    private boolean tls;
+    private int recordCount;
+    private int flight;
+    private Direction flightSender;
+    private long lastFrame;
+    private TcpSegment currentSegment;
+    private final List<ConnectionReport.MessageSeen> messages = new ArrayList<>();
+    private final List<ConnectionReport.AlertSeen> alerts = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private int findingsDropped;
+    private int encryptedHandshakeRecords;
+    private long clientAppBytes;
+    private long serverAppBytes;
+
+    public TlsConnection(TcpConnection tcp, TlsListener listener) {
+        this.tcp = tcp;
+        this.listener = listener;
+        this.keepApplicationData = listener.wantsApplicationData();
+        this.lastFrame = tcp.firstFrame();
+    }
+
+    /** Whether TLS was recognized on this connection. */
+    public boolean isTls() {
+        return tls;
+    }
+
+    @Override
+    public void onData(Direction direction, Slice data, TcpSegment segment) {
+        long frame = segment.frame().number();
+        lastFrame = frame;
+        currentSegment = segment;
+        Side side = side(direction);
+        if (side.framer != null) {
+            side.framer.feed(data, frame);
+            return;
+        }
+        if (side.gaveUp) {
+            return;
+        }
+        // Detection looks at the bytes seen so far plus a short tail of the previous segment, so a record
+        // header cut by a segment boundary is still found.
+        Slice bytes = side.tail.isEmpty() ? data : concat(side.tail, data);
+        int start = detect(side, bytes);
+        if (start == TlsDetector.NOT_FOUND) {
+            side.inspected += data.length();
+            side.gaveUp = side.inspected > TlsDetector.BUDGET;
+            boolean stillAtStart = side.atStreamStart && bytes.length() < RecordHeader.SIZE;
+            int keep = stillAtStart ? bytes.length() : Math.min(bytes.length(), TlsDetector.OVERLAP);
+            side.atStreamStart = stillAtStart;
+            side.tail = Slice.of(bytes.slice(bytes.length() - keep, keep).toArray());
+            return;
+        }
+        side.tail = Slice.EMPTY;
+        tls = true;
+        side.framer = new RecordFramer(side, keepApplicationData, side == client, true);
+        if (side == server && client.sslv2Hello) {
+            side.framer.allowSslv2Reply();
+        }
+        side.framer.feed(bytes.from(start), frame);
+    }
+
+    private int detect(Side side, Slice data) {
+        if (side.atStreamStart && (tcp.sawSyn() || tls) && TlsDetector.startsWithRecord(data)) {
+            return 0;
+        }
+        int hello = TlsDetector.findHello(data);
+        if (hello != TlsDetector.NOT_FOUND || (tcp.sawSyn() && !tls)) {
+            return hello;
+        }
+        return TlsDetector.findRecordBoundary(data);
+    }
+
+    private static Slice concat(Slice a, Slice b) {
+        byte[] joined = new byte[a.length() + b.length()];
+        a.copyTo(joined, 0);
+        b.copyTo(joined, a.length());
+        return Slice.of(joined);
+    }
+
+    @Override
+    public void onGap(Direction direction, long missing, long frame) {
+        Side side = side(direction);
+        if (side.framer == null) {
+            side.inspected += missing;
+            side.atStreamStart = false;
+            side.tail = Slice.EMPTY;
+            return;
+        }
+        side.framer.gap(missing, frame);
+        if (side.assembler.inMessage()) {
+            side.assembler.reset();
+        }
+    }
+
+    @Override
+    public void onEnd(EndReason reason, long frame) {
+        client.end(frame);
+        server.end(frame);
+        if (!tls) {
+            return;
+        }
+        listener.onConnectionEnd(new ConnectionReport(tcp, lastFrame, state.version(), state.cipherSuite, state.sni,
+                state.alpn, List.copyOf(state.offeredAlpn), List.copyOf(messages), encryptedHandshakeRecords,
+                List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
+                List.copyOf(findings), findingsDropped));
+    }
+
+    /** Reports a TCP-layer problem (buffer bound hit) as a finding of this connection. */
+    public void tcpProblem(String code, long frame, String message) {
+        finding(code, Severity.WARNING, frame, -1, message, null);
+    }
+
+    private boolean established() {
+        return client.finished && server.finished;
+    }
+
+    private Side side(Direction direction) {
+        return direction == Direction.CLIENT_TO_SERVER ? client : server;
+    }
+
+    // ---- records ---------------------------------------------------------------------------
+
+    private void onRecord(Side side, TlsRecord record) {
+        recordCount++;
+        boolean wasEstablished = established();
+        RecordHeader h = record.header();
+        List<Field> fields = new ArrayList<>();
+        List<ParsedMessage> parsed = new ArrayList<>();
+        boolean encrypted = false;
+        boolean applicationData = false;
+        String label;
+        if (record.sslv2()) {
+            label = sslv2Record(side, record, parsed);
+        } else {
+            fields.add(Field.leaf("content_type", 0, 1, h.contentType(), Registries.CONTENT_TYPES.name(h.contentType())));
+            fields.add(Field.leaf("legacy_record_version", 1, 2, h.version(), Registries.PROTOCOL_VERSIONS.name(h.version())));
+            fields.add(Field.leaf("length", 3, 2, h.length(), h.length() + " bytes"));
+            checkLength(side, record);
+            switch (h.contentType()) {
+                case ContentType.HANDSHAKE -> {
+                    if (side.ccs && !state.tls13()) {
+                        encrypted = true;
+                        encryptedHandshakeRecords++;
+                        label = side.finished ? "encrypted handshake message" : "encrypted handshake message (finished)";
+                        side.finished = true;
+                    } else {
+                        side.assembler.feed(record.fragment(), RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
+                        label = parsed.isEmpty() ? "handshake fragment" : String.join(", ", parsed.stream().map(ParsedMessage::name).toList());
+                    }
+                }
+                case ContentType.CHANGE_CIPHER_SPEC -> label = changeCipherSpec(side, record, fields);
+                case ContentType.ALERT -> {
+                    encrypted = h.length() != 2 || (side.ccs && !state.tls13());
+                    label = alert(side, record, fields, encrypted);
+                }
+                case ContentType.HEARTBEAT -> {
+                    encrypted = side.ccs && !state.tls13();
+                    label = encrypted ? "encrypted heartbeat" : heartbeat(record, fields);
+                }
+                default -> {
+                    encrypted = true;
+                    // TLS 1.3 (RFC 8446 section 5): after the ServerHello every handshake record travels as
+                    // application_data. Without keys, the server's records up to the client's first encrypted
+                    // record are its handshake flight, and that client record carries the client's Finished.
+                    if (state.tls13() && !client.sentEncrypted13) {
+                        encryptedHandshakeRecords++;
+                        side.sentEncrypted13 = true;
+                        if (side == client) {
+                            label = "encrypted handshake message (finished)";
+                            client.finished = true;
+                            server.finished = server.sentEncrypted13;
+                        } else {
+                            label = "encrypted handshake message";
+                        }
+                    } else {
+                        applicationData = true;
+                        label = "application data";
+                        if (side == client) {
+                            clientAppBytes += h.length();
+                        } else {
+                            serverAppBytes += h.length();
+                        }
+                    }
+                }
+            }
+        }
+        int recordFlight = 0;
+        if (!applicationData && (!wasEstablished || h.contentType() == ContentType.HANDSHAKE && !encrypted)) {
+            if (flightSender != side.direction) {
+                flight++;
+                flightSender = side.direction;
+            }
+            recordFlight = flight;
+        }
+        listener.onRecord(new RecordEvent(tcp, side.direction, recordCount, recordFlight, record, encrypted,
+                List.copyOf(fields), List.copyOf(parsed), label, currentSegment));
+    }
+
+    private String sslv2Record(Side side, TlsRecord record, List<ParsedMessage> parsed) {
+        if (side != client || client.sslv2Hello) {
+            return "SSL 2.0 record";
+        }
+        client.sslv2Hello = true;
+        ParsedMessage m = HandshakeParser.parseSslv2(record.bytes());
+        parsed.add(m);
+        if (m.malformed()) {
+            malformed(record, m, 0);
+        } else {
+            state.clientHello((Sslv2ClientHello) m.message());
+            seen(side, "client_hello", record.frame());
+        }
+        return "client_hello (SSL 2.0 format)";
+    }
+
+    private void checkLength(Side side, TlsRecord record) {
+        RecordHeader h = record.header();
+        boolean plaintext = !(side.ccs && !state.tls13()) && h.contentType() != ContentType.APPLICATION_DATA;
+        if (plaintext && h.length() > RecordHeader.MAX_PLAINTEXT) {
+            finding("tls.record.overflow", Severity.ERROR, record.frame(), record.streamOffset(),
+                    "plaintext " + Registries.CONTENT_TYPES.name(h.contentType()) + " record of " + h.length()
+                            + " bytes exceeds 2^14 (a peer would send record_overflow)", "RFC 8446 section 5.1");
+        }
+        if (h.length() == 0 && h.contentType() != ContentType.APPLICATION_DATA) {
+            finding("tls.record.empty", Severity.WARNING, record.frame(), record.streamOffset(),
+                    "zero-length " + Registries.CONTENT_TYPES.name(h.contentType()) + " record", "RFC 8446 section 5.1");
+        }
+    }
+
+    private ParsedMessage onMessage(Side side, org.tlsscope.tls.handshake.RawMessage raw, TlsRecord record) {
+        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(state.version(), state.cipherSuite));
+        if (m.malformed()) {
+            malformed(record, m, raw.recordOffset());
+            seen(side, m.name(), record.frame());
+            return m;
+        }
+        switch (m.message()) {
+            case ClientHello ch -> state.clientHello(ch);
+            case ServerHello sh -> state.serverHello(sh);
+            case org.tlsscope.tls.handshake.Certificate c -> state.serverCertificate(side.direction);
+            case org.tlsscope.tls.handshake.Finished f -> side.finished = true;
+            default -> {
+            }
+        }
+        seen(side, m.name(), record.frame());
+        return m;
+    }
+
+    private void malformed(TlsRecord record, ParsedMessage m, int messageOffset) {
+        DecodeException e = m.error();
+        String where = messageOffset >= 0 ? "record offset " + (messageOffset + e.offset()) : "message offset " + e.offset();
+        finding("tls.handshake.malformed", Severity.ERROR, record.frame(), record.streamOffset(),
+                Registries.HANDSHAKE_TYPES.name(m.raw().type()) + " malformed at " + where + ": " + e.reason()
+                        + " (a peer would send " + e.alert() + ")", "RFC 8446 section 6.2");
+    }
+
+    private String changeCipherSpec(Side side, TlsRecord record, List<Field> fields) {
+        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        try {
+            r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
+            r.expectEnd("change_cipher_spec");
+        } catch (DecodeException e) {
+            finding("tls.ccs.malformed", Severity.ERROR, record.frame(), record.streamOffset() + e.offset(),
+                    "change_cipher_spec: " + e.reason(), "RFC 5246 section 7.1");
+        }
+        fields.addAll(r.fields());
+        // RFC 8446 appendix D.4: in TLS 1.3 the CCS is a middlebox-compatibility no-op, not a key change.
+        if (!state.tls13()) {
+            side.ccs = true;
+            state.changeCipherSpec(side.direction);
+        }
+        seen(side, "change_cipher_spec", record.frame());
+        return "change_cipher_spec";
+    }
+
+    private String alert(Side side, TlsRecord record, List<Field> fields, boolean encrypted) {
+        if (encrypted) {
+            addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
+            return "encrypted alert";
+        }
+        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        Alert a = Alert.parse(r);
+        fields.addAll(r.fields());
+        addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), a.level(), a.description(), record.frame()));
+        if (a.level() == 2) {
+            finding("tls.alert.fatal", Severity.ERROR, record.frame(), record.streamOffset(), side.direction.sender()
+                    + " sent fatal alert " + a.descriptionName(), "RFC 8446 section 6.2");
+        }
+        return "alert " + a.levelName() + " " + a.descriptionName();
+    }
+
+    private String heartbeat(TlsRecord record, List<Field> fields) {
+        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        try {
+            Heartbeat hb = Heartbeat.parse(r);
+            if (hb.overclaims()) {
+                finding("tls.heartbeat.overclaim", Severity.ERROR, record.frame(), record.streamOffset(),
+                        "heartbeat claims a " + hb.payloadLength() + "-byte payload but carries " + hb.available()
+                                + " bytes (Heartbleed pattern)", "RFC 6520 section 4, CVE-2014-0160");
+            }
+            fields.addAll(r.fields());
+            return "heartbeat " + Registries.HEARTBEAT_MESSAGE_TYPES.name(hb.type());
+        } catch (DecodeException e) {
+            fields.addAll(r.fields());
+            finding("tls.heartbeat.malformed", Severity.ERROR, record.frame(), record.streamOffset(),
+                    "heartbeat: " + e.reason(), "RFC 6520 section 4");
+            return "heartbeat (malformed)";
+        }
+    }
+
+    private void seen(Side side, String type, long frame) {
+        if (messages.size() < MAX_MESSAGES) {
+            messages.add(new ConnectionReport.MessageSeen(side.direction.sender(), type, frame));
+        }
+    }
+
+    private void addAlert(ConnectionReport.AlertSeen alert) {
+        if (alerts.size() < MAX_ALERTS) {
+            alerts.add(alert);
+        }
+    }
+
+    void finding(String code, Severity severity, long frame, long offset, String message, String reference) {
+        Finding f = new Finding(code, severity, tcp.id(), frame, offset, message, reference);
+        if (findings.size() < ConnectionReport.MAX_FINDINGS) {
+            findings.add(f);
+        } else {
+            findingsDropped++;
+        }
+        listener.onFinding(f);
+    }
+
+    private static Severity severityOf(String code) {
+        return switch (code) {
+            case "tls.resync" -> Severity.INFO;
+            case "tls.record.malformed", "tls.resync.failed" -> Severity.ERROR;
+            default -> Severity.WARNING;
+        };
+    }
+
+    /** One direction: its framer (once TLS is recognized), its handshake assembler and its progress. */
+    private final class Side implements RecordFramer.Sink {
+        final Direction direction;
+        final HandshakeAssembler assembler;
+        RecordFramer framer;
+        long inspected;
+        boolean gaveUp;
+        boolean atStreamStart = true;
+        Slice tail = Slice.EMPTY;
+        boolean ccs;
+        boolean finished;
+        boolean sentEncrypted13;
+        boolean sslv2Hello;
+
+        Side(Direction direction) {
+            this.direction = direction;
+            this.assembler = new HandshakeAssembler((type, claimed) -> finding("tls.handshake.too_large",
+                    Severity.ERROR, lastFrame, -1, Registries.HANDSHAKE_TYPES.name(type) + " claims " + claimed
+                            + " bytes, over the " + HandshakeAssembler.MAX_MESSAGE + "-byte bound; skipped", null));
+        }
+
+        @Override
+        public void record(TlsRecord record) {
+            onRecord(this, record);
+        }
+
+        @Override
+        public void problem(String code, long streamOffset, long frame, String message) {
+            finding(code, severityOf(code), frame, streamOffset, direction.sender() + " stream: " + message, null);
+        }
+
+        void end(long frame) {
+            if (framer != null) {
+                framer.end(frame);
+            }
+            if (assembler.pendingBytes() > 0) {
+                finding("tls.handshake.truncated", Severity.WARNING, frame, -1, direction.sender()
+                        + " stream ended inside a handshake message (" + assembler.pendingBytes() + " bytes of it seen)", null);
+            }
+        }
+    }
+}

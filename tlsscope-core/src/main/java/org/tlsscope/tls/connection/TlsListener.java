@@ -1,0 +1,28 @@
+package org.tlsscope.tls.connection;
+
+import org.tlsscope.analysis.CaptureStats;
+import org.tlsscope.analysis.Finding;
+
+/** What the TLS layer reports, as it happens. Views implement it. */
+public interface TlsListener {
+    default void onRecord(RecordEvent event) {
+    }
+
+    default void onFinding(Finding finding) {
+    }
+
+    default void onConnectionEnd(ConnectionReport report) {
+    }
+
+    /** The capture has been read to its end (or to the point where it was cut). */
+    default void onCaptureEnd(CaptureStats stats) {
+    }
+
+    /**
+     * Whether this listener looks at application data bytes (the explain view dumps them). When no
+     * listener does, application data is skipped by its length without being copied.
+     */
+    default boolean wantsApplicationData() {
+        return false;
+    }
+}

@@ -1,0 +1,41 @@
+package org.tlsscope.tls.handshake;
+
+import java.util.List;
+import org.tlsscope.bytes.FieldReader;
+import org.tlsscope.bytes.Slice;
+import org.tlsscope.tls.ext.Extension;
+import org.tlsscope.tls.ext.ExtensionsReader;
+import org.tlsscope.tls.registry.Registries;
+
+/**
+ * ServerHello (RFC 8446 section 4.1.3, RFC 5246 section 7.4.1.3), and HelloRetryRequest, which is a
+ * ServerHello whose random is the fixed SHA-256 of "HelloRetryRequest".
+ */
+public record ServerHello(int legacyVersion, Slice random, Slice legacySessionId, int cipherSuite,
+                          int compressionMethod, List<Extension> extensions, boolean helloRetryRequest)
+        implements HandshakeMessage {
+    @Override
+    public int type() {
+        return HandshakeType.SERVER_HELLO;
+    }
+
+    @Override
+    public String name() {
+        return helloRetryRequest ? "hello_retry_request" : "server_hello";
+    }
+
+    static ServerHello parse(FieldReader r) {
+        int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS::name);
+        int randomAt = r.offset();
+        Slice random = r.rawBytes(32, "random");
+        r.add("random", randomAt, 32, random, Randoms.describe(random, true));
+        boolean hrr = Randoms.isHelloRetryRequest(random);
+        Slice sessionId = r.vector8("legacy_session_id", null);
+        int suite = r.u16("cipher_suite", Registries.CIPHER_SUITES::name);
+        int compression = r.u8("legacy_compression_method", Registries.COMPRESSION_METHODS::name);
+        List<Extension> extensions = r.hasRemaining()
+                ? ExtensionsReader.read(r, HandshakeType.SERVER_HELLO, hrr) : List.of();
+        r.expectEnd(hrr ? "hello_retry_request" : "server_hello");
+        return new ServerHello(version, random, sessionId, suite, compression, extensions, hrr);
+    }
+}

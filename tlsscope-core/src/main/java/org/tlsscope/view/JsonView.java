@@ -1,0 +1,95 @@
+package org.tlsscope.view;
+
+import java.io.PrintStream;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.RecordEvent;
+import org.tlsscope.tls.connection.TlsListener;
+import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.registry.Registries;
+
+/**
+ * JSON Lines: one object per line, each with a {@code type} of "record", "finding" or "connection".
+ * The contract is documented in the README and kept stable: fields are added, never renamed or removed.
+ */
+public final class JsonView implements TlsListener {
+    private final PrintStream out;
+
+    public JsonView(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onRecord(RecordEvent e) {
+        Json j = new Json().open().field("type", "record").field("connection", e.connection().id())
+                .field("frame", e.frame()).field("from", e.direction().sender()).field("index", e.index())
+                .field("flight", e.flight()).field("stream_offset", e.record().streamOffset())
+                .field("content_type", Registries.CONTENT_TYPES.name(e.record().header().contentType()))
+                .field("content_type_id", e.record().header().contentType())
+                .field("version", Registries.PROTOCOL_VERSIONS.name(e.record().header().version()))
+                .field("version_id", e.record().header().version())
+                .field("length", e.record().header().length())
+                .field("encrypted", e.encrypted())
+                .field("label", e.label())
+                .fields("fields", e.fields());
+        j.beginArray("messages");
+        for (ParsedMessage m : e.messages()) {
+            j.element().field("type", m.name()).field("type_id", m.raw().type())
+                    .field("record_offset", m.raw().recordOffset()).field("length", m.raw().bytes().length())
+                    .field("records", m.raw().recordsSpanned());
+            if (m.malformed()) {
+                j.key("malformed").open().field("offset", m.error().offset()).field("alert", m.error().alert())
+                        .field("reason", m.error().reason()).close();
+            }
+            j.fields("fields", m.fields()).close();
+        }
+        j.endArray().close();
+        out.println(j);
+    }
+
+    @Override
+    public void onFinding(Finding f) {
+        out.println(finding(new Json().open().field("type", "finding"), f).close());
+    }
+
+    @Override
+    public void onConnectionEnd(ConnectionReport r) {
+        Json j = new Json().open().field("type", "connection").field("connection", r.connection().id())
+                .field("client", r.connection().client().toString())
+                .field("server", r.connection().server().toString())
+                .field("first_frame", r.connection().firstFrame()).field("last_frame", r.lastFrame())
+                .field("version", Names.version(r.version()))
+                .fieldOrNull("version_id", r.version() == 0 ? null : r.version())
+                .field("cipher_suite", Names.cipherSuite(r.cipherSuite()))
+                .fieldOrNull("cipher_suite_id", r.cipherSuite() < 0 ? null : r.cipherSuite())
+                .field("sni", r.sni()).field("alpn", r.alpn());
+        j.beginArray("alpn_offered");
+        r.offeredAlpn().forEach(j::stringElement);
+        j.endArray();
+        j.beginArray("messages");
+        for (ConnectionReport.MessageSeen m : r.messages()) {
+            j.element().field("from", m.from()).field("type", m.type()).field("frame", m.frame()).close();
+        }
+        j.endArray().field("encrypted_handshake_records", r.encryptedHandshakeRecords());
+        j.beginArray("alerts");
+        for (ConnectionReport.AlertSeen a : r.alerts()) {
+            j.element().field("from", a.from()).field("level", Names.alertLevel(a.level()))
+                    .field("description", Names.alertDescription(a.description())).field("frame", a.frame()).close();
+        }
+        j.endArray().field("resumed", r.resumed()).field("established", r.established());
+        j.key("app_data").open().field("client_bytes", r.clientAppBytes()).field("server_bytes", r.serverAppBytes()).close();
+        j.field("decrypted", false);
+        j.beginArray("findings");
+        for (Finding f : r.findings()) {
+            finding(j.element(), f).close();
+        }
+        j.endArray().field("findings_dropped", r.findingsDropped()).close();
+        out.println(j);
+    }
+
+    private static Json finding(Json j, Finding f) {
+        return j.field("code", f.code()).field("severity", f.severity().label()).field("connection", f.connection())
+                .field("frame", f.frame()).field("offset", f.offset()).field("message", f.message())
+                .field("reference", f.reference());
+    }
+}

@@ -1,0 +1,27 @@
+package org.tlsscope.view;
+
+import org.tlsscope.tls.registry.Registries;
+
+/** How the views print the values every view shows. */
+final class Names {
+    private Names() {
+    }
+
+    /** "TLS 1.2", or null when no version was negotiated. */
+    static String version(int version) {
+        return version == 0 ? null : Registries.PROTOCOL_VERSIONS.name(version);
+    }
+
+    /** The IANA suite name, or null before a ServerHello. */
+    static String cipherSuite(int suite) {
+        return suite < 0 ? null : Registries.CIPHER_SUITES.name(suite);
+    }
+
+    static String alertLevel(Integer level) {
+        return level == null ? null : Registries.ALERT_LEVELS.name(level);
+    }
+
+    static String alertDescription(Integer description) {
+        return description == null ? null : Registries.ALERT_DESCRIPTIONS.name(description);
+    }
+}

@@ -1,0 +1,144 @@
+package org.tlsscope.view;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tlsscope.analysis.CaptureStats;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.tcp.Direction;
+import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.RecordEvent;
+import org.tlsscope.tls.connection.TlsListener;
+import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.registry.Registries;
+
+/**
+ * The default view: each connection with its endpoints, version, suite, SNI and ALPN, then its flights
+ * with a line per record, then its findings. A connection is printed when it ends; runs of application
+ * data records are folded into one line, so what is held per open connection stays small.
+ */
+public final class TextView implements TlsListener {
+    private static final int MAX_LINES = 2000;
+
+    private final PrintStream out;
+    private final Map<Integer, Pending> open = new HashMap<>();
+    private final List<Finding> captureFindings = new ArrayList<>();
+
+    public TextView(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void onRecord(RecordEvent e) {
+        Pending p = open.computeIfAbsent(e.connection().id(), id -> new Pending());
+        if (e.flight() == 0 && e.label().equals("application data")) {
+            p.appData(e);
+            return;
+        }
+        p.flushAppData();
+        if (e.flight() != 0 && e.flight() != p.flight) {
+            p.flight = e.flight();
+            p.add(String.format("  flight %d: %s", e.flight(), e.direction() == Direction.CLIENT_TO_SERVER
+                    ? "client -> server" : "server -> client"));
+        }
+        String what = e.messages().isEmpty() ? e.label()
+                : String.join(", ", e.messages().stream().map(MessageSummary::of).toList());
+        p.add(String.format("    frame %-7d %-6s %-18s %5d bytes  %s", e.frame(), e.direction().sender(),
+                Registries.CONTENT_TYPES.name(e.record().header().contentType()), e.record().header().length(), what));
+    }
+
+    @Override
+    public void onFinding(Finding f) {
+        if (f.connection() == 0) {
+            captureFindings.add(f);
+        }
+    }
+
+    @Override
+    public void onConnectionEnd(ConnectionReport r) {
+        Pending p = open.remove(r.connection().id());
+        out.printf("connection %d: %s -> %s  %s  %s%n", r.connection().id(), r.connection().client(),
+                r.connection().server(), orDash(Names.version(r.version())),
+                r.cipherSuite() < 0 ? "-" : Registries.CIPHER_SUITES.describe(r.cipherSuite()));
+        out.printf("  sni: %s  alpn: %s  resumed: %s  established: %s%n", orDash(r.sni()), orDash(r.alpn()),
+                r.resumed() ? "yes" : "no", r.established() ? "yes" : "no");
+        if (p != null) {
+            p.flushAppData();
+            p.lines.forEach(out::println);
+            if (p.dropped > 0) {
+                out.printf("    ... %d more records not shown%n", p.dropped);
+            }
+        }
+        out.printf("  application data: client %d bytes, server %d bytes%n", r.clientAppBytes(), r.serverAppBytes());
+        if (!r.findings().isEmpty()) {
+            out.println("  findings:");
+            r.findings().forEach(f -> out.println("    " + line(f)));
+            if (r.findingsDropped() > 0) {
+                out.printf("    ... %d more findings%n", r.findingsDropped());
+            }
+        }
+        out.println();
+    }
+
+    @Override
+    public void onCaptureEnd(CaptureStats stats) {
+        out.printf("%d frames, %d TCP connections, %d with TLS%n", stats.frames(), stats.tcpConnections(),
+                stats.tlsConnections());
+        captureFindings.forEach(f -> out.println(line(f)));
+    }
+
+    static String line(Finding f) {
+        return String.format("%-7s frame %-6d %s: %s%s", f.severity().label(), f.frame(), f.code(), f.message(),
+                f.reference() == null ? "" : " [" + f.reference() + "]");
+    }
+
+    private static String orDash(String s) {
+        return s == null ? "-" : s;
+    }
+
+    /** A connection's lines until it ends; consecutive application data records folded into one. */
+    private static final class Pending {
+        final List<String> lines = new ArrayList<>();
+        int dropped;
+        int flight;
+        Direction runDirection;
+        long runFirstFrame;
+        long runLastFrame;
+        int runRecords;
+        long runBytes;
+
+        void add(String line) {
+            if (lines.size() < MAX_LINES) {
+                lines.add(line);
+            } else {
+                dropped++;
+            }
+        }
+
+        void appData(RecordEvent e) {
+            if (runRecords > 0 && runDirection != e.direction()) {
+                flushAppData();
+            }
+            if (runRecords == 0) {
+                runDirection = e.direction();
+                runFirstFrame = e.frame();
+            }
+            runLastFrame = e.frame();
+            runRecords++;
+            runBytes += e.record().header().length();
+        }
+
+        void flushAppData() {
+            if (runRecords == 0) {
+                return;
+            }
+            String frames = runFirstFrame == runLastFrame ? String.valueOf(runFirstFrame) : runFirstFrame + "-" + runLastFrame;
+            add(String.format("    frame %-7s %-6s %-18s %5d bytes  %d record%s", frames, runDirection.sender(),
+                    "application_data", runBytes, runRecords, runRecords == 1 ? "" : "s"));
+            runRecords = 0;
+            runBytes = 0;
+        }
+    }
+}
