@@ -1,12 +1,9 @@
 package org.tlsscope.cli;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -23,8 +20,10 @@ import org.tlsscope.view.JsonView;
 import org.tlsscope.view.SummaryView;
 import org.tlsscope.view.TextView;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code tlsscope analyze [CAPTURE]}: every TLS connection of a capture, in one of four views. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
@@ -58,28 +57,32 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--sni", paramLabel = "NAME", description = "only connections whose ClientHello names this server")
     String sni;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
-        boolean stdin = "-".equals(capture);
         // Standard input may be a live capture: flush each line so flights show as they arrive.
-        PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16), stdin);
+        PrintWriter out = "-".equals(capture) ? new PrintWriter(spec.commandLine().getOut(), true)
+                : spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         try (CaptureReader reader = open()) {
             TlsListener view = new ConnectionFilter(view(out), connection, server, sni);
             CaptureStats stats = Analyzer.run(reader, view);
             out.flush();
             if (stats.problem() != null) {
-                System.err.println("tlsscope: warning: " + source() + ": capture ends early: " + stats.problem());
+                err.println("tlsscope: warning: " + source() + ": capture ends early: " + stats.problem());
                 return ExitCode.TRUNCATED;
             }
             return ExitCode.OK;
         } catch (NoSuchFileException e) {
-            System.err.println("tlsscope: " + source() + ": no such file");
+            err.println("tlsscope: " + source() + ": no such file");
             return ExitCode.USAGE;
         } catch (CaptureFormatException e) {
-            System.err.println("tlsscope: " + source() + ": " + e.getMessage());
+            err.println("tlsscope: " + source() + ": " + e.getMessage());
             return ExitCode.USAGE;
         } catch (IOException e) {
-            System.err.println("tlsscope: " + source() + ": cannot read: " + e.getMessage());
+            err.println("tlsscope: " + source() + ": cannot read: " + e.getMessage());
             return ExitCode.USAGE;
         } finally {
             out.flush();
@@ -108,7 +111,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         return capture == null ? "samples/" + SAMPLE : "-".equals(capture) ? "standard input" : capture;
     }
 
-    private TlsListener view(PrintStream out) {
+    private TlsListener view(PrintWriter out) {
         return switch (format) {
             case text -> new TextView(out);
             case explain -> new ExplainView(out, layers);

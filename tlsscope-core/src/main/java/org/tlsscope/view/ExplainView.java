@@ -1,6 +1,6 @@
 package org.tlsscope.view;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.List;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
@@ -25,11 +25,11 @@ public final class ExplainView implements TlsListener {
     private static final int MAX_OPAQUE_DUMP = 256;
     private static final int MAX_DUMP = 1 << 16;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean layers;
     private long lastLayersFrame = -1;
 
-    public ExplainView(PrintStream out, boolean layers) {
+    public ExplainView(PrintWriter out, boolean layers) {
         this.out = out;
         this.layers = layers;
     }

@@ -1,6 +1,6 @@
 package org.tlsscope.view;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.RecordEvent;
@@ -13,9 +13,9 @@ import org.tlsscope.tls.registry.Registries;
  * The contract is documented in the README and kept stable: fields are added, never renamed or removed.
  */
 public final class JsonView implements TlsListener {
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    public JsonView(PrintStream out) {
+    public JsonView(PrintWriter out) {
         this.out = out;
     }
 

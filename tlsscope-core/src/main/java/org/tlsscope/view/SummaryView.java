@@ -1,6 +1,6 @@
 package org.tlsscope.view;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +15,11 @@ public final class SummaryView implements TlsListener {
     private static final String[] HEADER = {"ts", "conn", "client", "server", "version", "cipher", "sni", "alpn",
             "resumed", "established", "last_alert", "findings"};
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final boolean tsv;
     private final List<String[]> rows = new ArrayList<>();
 
-    public SummaryView(PrintStream out, boolean tsv) {
+    public SummaryView(PrintWriter out, boolean tsv) {
         this.out = out;
         this.tsv = tsv;
         if (tsv) {

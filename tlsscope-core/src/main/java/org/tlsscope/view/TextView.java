@@ -1,6 +1,6 @@
 package org.tlsscope.view;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,11 +22,11 @@ import org.tlsscope.tls.registry.Registries;
 public final class TextView implements TlsListener {
     private static final int MAX_LINES = 2000;
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Map<Integer, Pending> open = new HashMap<>();
     private final List<Finding> captureFindings = new ArrayList<>();
 
-    public TextView(PrintStream out) {
+    public TextView(PrintWriter out) {
         this.out = out;
     }
 

@@ -30,11 +30,12 @@ public final class HandshakeParser {
     public static ParsedMessage parseSslv2(Slice record) {
         RawMessage raw = new RawMessage(HandshakeType.CLIENT_HELLO, record, 0, 1);
         FieldReader r = new FieldReader(record, 0);
-        r.u16("msg_length", v -> (v & 0x7fff) + " bytes (SSL 2.0 two-byte header, high bit set)");
         try {
+            r.u16("msg_length", v -> (v & 0x7fff) + " bytes (SSL 2.0 two-byte header, high bit set)");
             return new ParsedMessage(raw, Sslv2ClientHello.parse(r), r.fields(), null);
         } catch (DecodeException e) {
-            return new ParsedMessage(raw, new UnknownMessage(HandshakeType.CLIENT_HELLO, record.from(2)), r.fields(), e);
+            return new ParsedMessage(raw, new UnknownMessage(HandshakeType.CLIENT_HELLO,
+                    record.length() > 2 ? record.from(2) : Slice.EMPTY), r.fields(), e);
         }
     }
 
