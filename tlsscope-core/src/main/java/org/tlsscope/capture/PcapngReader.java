@@ -11,8 +11,8 @@ import org.tlsscope.bytes.Slice;
  * total length repeated at its end. A file may hold several sections, each opened by a Section
  * Header Block that sets its own byte order and starts a new list of interfaces.
  *
- * <p>Frames carry the interface number counted across the whole file, as tshark's
- * frame.interface_id does, so interfaces of different sections stay apart.
+ * <p>Frames carry the interface number within their section, the number the packet block stores and
+ * tshark shows as frame.interface_id.
  */
 final class PcapngReader implements CaptureReader {
     static final long SECTION_HEADER_BLOCK = 0x0a0d0d0aL;
@@ -42,7 +42,6 @@ final class PcapngReader implements CaptureReader {
     private final List<Interface> interfaces = new ArrayList<>();
     private final List<DecryptionSecrets> secrets = new ArrayList<>();
     private boolean bigEndian;
-    private int interfacesInEarlierSections;
     private long frames;
     private CaptureProblem problem;
 
@@ -136,7 +135,6 @@ final class PcapngReader implements CaptureReader {
             fail(blockOffset, "pcapng section version " + major + "." + u16(block, 14) + " is not supported");
             return;
         }
-        interfacesInEarlierSections += interfaces.size();
         interfaces.clear();
     }
 
@@ -167,7 +165,7 @@ final class PcapngReader implements CaptureReader {
             }
             at += 4 + ((length + 3) & ~3);
         }
-        interfaces.add(new Interface(interfacesInEarlierSections + interfaces.size(), u16(block, 8), u32(block, 12),
+        interfaces.add(new Interface(interfaces.size(), u16(block, 8), u32(block, 12),
                 resolution, offsetSeconds));
     }
 
