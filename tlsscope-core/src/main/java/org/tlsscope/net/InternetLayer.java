@@ -27,15 +27,27 @@ final class InternetLayer {
     private static final int AUTHENTICATION = 51;
     private static final int DESTINATION_OPTIONS = 60;
 
+    /**
+     * A network-layer packet as the link layer delivers it.
+     *
+     * @param bytes          the captured bytes from the IP header on, no further than {@code wireLength}
+     * @param wireLength     its length on the wire, which bounds what the IP length fields may claim
+     * @param frameOffset    where it starts in the frame
+     * @param timestampNanos the frame's capture time, which ages pending fragments
+     */
+    record Packet(Slice bytes, int wireLength, int frameOffset, long timestampNanos) {
+    }
+
     private final FragmentReassembler reassembler = new FragmentReassembler();
 
     /**
      * RFC 791 section 3.1. The packet ends at Total Length, or where the capture cut it; bytes past
-     * Total Length are link padding (Ethernet's 60-byte minimum).
-     *
-     * @param packet the frame from the IPv4 header on; {@code frameOffset} is where that is in the frame
+     * Total Length are link padding (Ethernet's 60-byte minimum). A Total Length beyond the packet's
+     * length on the wire is not believed: like Wireshark, the wire length wins.
      */
-    IpOutcome ipv4(Slice packet, int frameOffset, long timestampNanos, List<LayerSpan> layers) {
+    IpOutcome ipv4(Packet ip, List<LayerSpan> layers) {
+        Slice packet = ip.bytes();
+        int frameOffset = ip.frameOffset();
         if (packet.length() < IPV4_MIN_HEADER) {
             return new Malformed("IPv4 header cut short: " + packet.length() + " bytes");
         }
@@ -47,6 +59,10 @@ final class InternetLayer {
             return new Malformed("IPv4 header inconsistent: version " + version + ", header length " + headerLength
                     + ", total length " + totalLength + ", " + packet.length() + " bytes captured");
         }
+        int wireEnd = Math.min(totalLength, ip.wireLength());
+        if (wireEnd < headerLength) {
+            return new Malformed("IPv4 header of " + headerLength + " bytes in a packet of " + wireEnd);
+        }
         int identification = packet.u16(4);
         int flagsAndOffset = packet.u16(6);
         int fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
@@ -55,25 +71,26 @@ final class InternetLayer {
         IpAddress src = IpAddress.v4((int) packet.u32(12));
         IpAddress dst = IpAddress.v4((int) packet.u32(16));
         layers.add(new LayerSpan("IPv4", frameOffset, headerLength, "Src: " + src + ", Dst: " + dst
-                + ", Header length: " + headerLength + ", Total length: " + totalLength + ", Identification: 0x"
+                + ", Header length: " + headerLength + ", Total length: " + totalLength
+                + (totalLength > wireEnd ? " (exceeds the " + wireEnd + "-byte packet)" : "") + ", Identification: 0x"
                 + LinkLayer.hex4(identification) + ", Flags: " + ipv4Flags(flagsAndOffset) + ", Fragment offset: "
                 + fragmentOffset + ", TTL: " + packet.u8(8) + ", Protocol: " + protocolName(protocol)));
-        int end = Math.min(totalLength, packet.length());
+        int end = Math.min(wireEnd, packet.length());
         Slice payload = packet.slice(headerLength, end - headerLength);
         if (!moreFragments && fragmentOffset == 0) {
-            return new Datagram(src, dst, protocol, payload, totalLength - headerLength, frameOffset + headerLength,
-                    false);
+            return new Datagram(src, dst, protocol, payload, wireEnd - headerLength, frameOffset + headerLength, false);
         }
         return fragment(new FragmentReassembler.Key(src, dst, protocol, identification), fragmentOffset,
-                moreFragments, protocol, payload, totalLength - headerLength, timestampNanos, src, dst);
+                moreFragments, protocol, payload, wireEnd - headerLength, ip.timestampNanos(), src, dst);
     }
 
     /**
      * RFC 8200 sections 3 and 4: the fixed header, then extension headers until an upper-layer
      * protocol. Payload Length 0 with a Hop-by-Hop header is a jumbogram (RFC 2675): its length is
-     * then whatever was captured.
+     * then the packet's length on the wire.
      */
-    IpOutcome ipv6(Slice packet, int frameOffset, long timestampNanos, List<LayerSpan> layers) {
+    IpOutcome ipv6(Packet ip, List<LayerSpan> layers) {
+        Slice packet = ip.bytes();
         if (packet.length() < IPV6_HEADER || packet.u8(0) >>> 4 != 6) {
             return new Malformed("IPv6 header cut short or wrong version: " + packet.length() + " bytes");
         }
@@ -81,13 +98,13 @@ final class InternetLayer {
         int next = packet.u8(6);
         IpAddress src = IpAddress.v6(packet.u32(8) << 32 | packet.u32(12), packet.u32(16) << 32 | packet.u32(20));
         IpAddress dst = IpAddress.v6(packet.u32(24) << 32 | packet.u32(28), packet.u32(32) << 32 | packet.u32(36));
-        int wireEnd = payloadLength == 0 ? packet.length() : IPV6_HEADER + payloadLength;
-        layers.add(new LayerSpan("IPv6", frameOffset, IPV6_HEADER, "Src: " + src + ", Dst: " + dst
+        int wireEnd = payloadLength == 0 ? ip.wireLength() : Math.min(IPV6_HEADER + payloadLength, ip.wireLength());
+        layers.add(new LayerSpan("IPv6", ip.frameOffset(), IPV6_HEADER, "Src: " + src + ", Dst: " + dst
                 + ", Payload length: " + payloadLength + ", Next header: " + protocolName(next) + ", Hop limit: "
                 + packet.u8(7)));
         Slice bytes = packet.slice(0, Math.min(wireEnd, packet.length()));
         int at = IPV6_HEADER;
-        int base = frameOffset;
+        int base = ip.frameOffset();
         boolean reassembled = false;
         while (true) {
             if (next != HOP_BY_HOP && next != ROUTING && next != DESTINATION_OPTIONS && next != AUTHENTICATION
@@ -117,7 +134,7 @@ final class InternetLayer {
                     continue;
                 }
                 IpOutcome outcome = fragment(new FragmentReassembler.Key(src, dst, IPV6_ANY_PROTOCOL, identification),
-                        fragmentOffset, more, fragmentNext, bytes.from(at), wireEnd - at, timestampNanos, src, dst);
+                        fragmentOffset, more, fragmentNext, bytes.from(at), wireEnd - at, ip.timestampNanos(), src, dst);
                 if (!(outcome instanceof Datagram whole)) {
                     return outcome;
                 }

@@ -2,6 +2,7 @@ package org.tlsscope.net;
 
 import java.util.List;
 import org.tlsscope.bytes.Slice;
+import org.tlsscope.capture.Frame;
 
 /**
  * The link-layer headers in front of an IP packet, for the link types captures of TLS traffic come
@@ -31,30 +32,50 @@ final class LinkLayer {
     static final int LINKTYPE_IPV6 = 229;
     static final int LINKTYPE_LINUX_SLL2 = 276;
 
-    /** What follows the link headers: an EtherType (0 when not IPv4 or IPv6) and where it starts. */
-    record Network(int etherType, int offset) {
+    /**
+     * What follows the link headers: an EtherType (0 when not IPv4 or IPv6), where it starts, and how
+     * long it was on the wire (the frame's original length less the link headers, or less when the
+     * link layer has its own length field, as PPPoE does).
+     */
+    record Network(int etherType, int offset, int wireLength) {
     }
 
     private LinkLayer() {
     }
 
     /** The network layer of a frame, or null when the frame is too short for its link headers. */
-    static Network decode(int linkType, Slice frame, List<LayerSpan> layers) {
+    static Network decode(Frame frame, List<LayerSpan> layers) {
+        Header header = header(frame.linkType(), frame.data(), layers);
+        if (header == null) {
+            return null;
+        }
+        int wireLength = Math.max(frame.originalLength(), frame.data().length()) - header.offset();
+        return new Network(header.etherType(), header.offset(), Math.min(wireLength, header.lengthLimit()));
+    }
+
+    /** The link headers' verdict: network protocol, its offset, and any length the headers impose. */
+    private record Header(int etherType, int offset, int lengthLimit) {
+        Header(int etherType, int offset) {
+            this(etherType, offset, Integer.MAX_VALUE);
+        }
+    }
+
+    private static Header header(int linkType, Slice frame, List<LayerSpan> layers) {
         return switch (linkType) {
             case LINKTYPE_ETHERNET -> ethernet(frame, layers);
             case LINKTYPE_NULL -> loopback(frame, layers, false);
             case LINKTYPE_LOOP -> loopback(frame, layers, true);
             case LINKTYPE_RAW, LINKTYPE_RAW_BSD, LINKTYPE_RAW_OPENBSD -> rawIp(frame);
-            case LINKTYPE_IPV4 -> new Network(ETHERTYPE_IPV4, 0);
-            case LINKTYPE_IPV6 -> new Network(ETHERTYPE_IPV6, 0);
+            case LINKTYPE_IPV4 -> new Header(ETHERTYPE_IPV4, 0);
+            case LINKTYPE_IPV6 -> new Header(ETHERTYPE_IPV6, 0);
             case LINKTYPE_LINUX_SLL -> linuxCooked(frame, layers);
             case LINKTYPE_LINUX_SLL2 -> linuxCookedV2(frame, layers);
-            default -> new Network(0, 0);
+            default -> new Header(0, 0);
         };
     }
 
     /** Ethernet II, then any stack of 802.1Q / 802.1ad tags, then possibly a PPPoE session. */
-    private static Network ethernet(Slice frame, List<LayerSpan> layers) {
+    private static Header ethernet(Slice frame, List<LayerSpan> layers) {
         if (frame.length() < 14) {
             return null;
         }
@@ -68,7 +89,11 @@ final class LinkLayer {
             }
             // IEEE 802.1Q section 9.6: PCP (3 bits), DEI (1 bit), VID (12 bits), then the next type.
             int tci = frame.u16(at);
-            String name = type == ETHERTYPE_VLAN ? "802.1Q Virtual LAN" : "802.1ad Service VLAN";
+            String name = switch (type) {
+                case ETHERTYPE_VLAN -> "802.1Q Virtual LAN";
+                case ETHERTYPE_PROVIDER_BRIDGING -> "802.1ad Service VLAN";
+                default -> "QinQ VLAN (0x9100)";
+            };
             type = frame.u16(at + 2);
             layers.add(new LayerSpan(name, at, 4, "PRI: " + (tci >>> 13) + ", DEI: " + (tci >>> 12 & 1)
                     + ", ID: " + (tci & 0x0fff) + ", Type: " + etherTypeName(type)));
@@ -77,7 +102,7 @@ final class LinkLayer {
         if (type == ETHERTYPE_PPPOE_SESSION) {
             return pppoeSession(frame, at, layers);
         }
-        return new Network(type >= ETHERTYPE_MINIMUM ? type : 0, at);
+        return new Header(type >= ETHERTYPE_MINIMUM ? type : 0, at);
     }
 
     private static boolean isVlanTag(int type) {
@@ -88,7 +113,7 @@ final class LinkLayer {
      * RFC 2516 section 4: version/type, code, session id, length; the session payload is a PPP frame
      * whose protocol field (RFC 1661 section 2, values from RFC 1332 and RFC 5072) names the network layer.
      */
-    private static Network pppoeSession(Slice frame, int at, List<LayerSpan> layers) {
+    private static Header pppoeSession(Slice frame, int at, List<LayerSpan> layers) {
         if (frame.length() < at + 8) {
             return null;
         }
@@ -107,7 +132,8 @@ final class LinkLayer {
             case 0x0057 -> ETHERTYPE_IPV6;
             default -> 0;
         };
-        return new Network(etherType, at + 8);
+        // The PPPoE length counts the PPP protocol field; the IP packet cannot run past it.
+        return new Header(etherType, at + 8, Math.max(0, frame.u16(at + 4) - 2));
     }
 
     /**
@@ -115,7 +141,7 @@ final class LinkLayer {
      * so like Wireshark's packet-null.c a value with its upper 16 bits set is read byte-swapped;
      * LINKTYPE_LOOP (OpenBSD) stores it in network byte order.
      */
-    private static Network loopback(Slice frame, List<LayerSpan> layers, boolean networkOrder) {
+    private static Header loopback(Slice frame, List<LayerSpan> layers, boolean networkOrder) {
         if (frame.length() < 4) {
             return null;
         }
@@ -136,11 +162,11 @@ final class LinkLayer {
         };
         layers.add(new LayerSpan("Family: " + name, 0, 4, (networkOrder ? "OpenBSD loopback" : "BSD loopback")
                 + ", address family " + family));
-        return new Network(etherType, 4);
+        return new Header(etherType, 4);
     }
 
     /** Raw IP: no link header; the version nibble of the first byte says which IP. */
-    private static Network rawIp(Slice frame) {
+    private static Header rawIp(Slice frame) {
         if (frame.isEmpty()) {
             return null;
         }
@@ -149,11 +175,11 @@ final class LinkLayer {
             case 6 -> ETHERTYPE_IPV6;
             default -> 0;
         };
-        return new Network(etherType, 0);
+        return new Header(etherType, 0);
     }
 
     /** Linux cooked capture v1 (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL.html): protocol at offset 14. */
-    private static Network linuxCooked(Slice frame, List<LayerSpan> layers) {
+    private static Header linuxCooked(Slice frame, List<LayerSpan> layers) {
         if (frame.length() < 16) {
             return null;
         }
@@ -161,11 +187,11 @@ final class LinkLayer {
         layers.add(new LayerSpan("Linux cooked capture v1", 0, 16, "Packet type: " + packetType(frame.u16(0))
                 + ", Link-layer address type: " + frame.u16(2) + ", Address: " + linkAddress(frame, 6, frame.u16(4))
                 + ", Protocol: " + etherTypeName(protocol)));
-        return new Network(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 16);
+        return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 16);
     }
 
     /** Linux cooked capture v2 (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL2.html): protocol first. */
-    private static Network linuxCookedV2(Slice frame, List<LayerSpan> layers) {
+    private static Header linuxCookedV2(Slice frame, List<LayerSpan> layers) {
         if (frame.length() < 20) {
             return null;
         }
@@ -173,7 +199,7 @@ final class LinkLayer {
         layers.add(new LayerSpan("Linux cooked capture v2", 0, 20, "Protocol: " + etherTypeName(protocol)
                 + ", Interface index: " + frame.u32(4) + ", Link-layer address type: " + frame.u16(8)
                 + ", Packet type: " + packetType(frame.u8(10)) + ", Address: " + linkAddress(frame, 12, frame.u8(11))));
-        return new Network(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 20);
+        return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 20);
     }
 
     private static String packetType(int type) {

@@ -3,6 +3,7 @@ package org.tlsscope.net;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.capture.Frame;
+import org.tlsscope.net.InternetLayer.Packet;
 import org.tlsscope.net.IpOutcome.Datagram;
 import org.tlsscope.net.IpOutcome.FragmentHeld;
 import org.tlsscope.net.IpOutcome.Malformed;
@@ -27,16 +28,17 @@ public final class PacketDecoder {
     public TcpSegment decode(Frame frame) {
         framesSeen++;
         List<LayerSpan> layers = new ArrayList<>(4);
-        LinkLayer.Network network = LinkLayer.decode(frame.linkType(), frame.data(), layers);
+        LinkLayer.Network network = LinkLayer.decode(frame, layers);
         if (network == null) {
             malformedHeaders++;
             return null;
         }
+        int captured = Math.min(frame.data().length() - network.offset(), network.wireLength());
+        Packet packet = new Packet(frame.data().slice(network.offset(), captured), network.wireLength(),
+                network.offset(), frame.timestampNanos());
         IpOutcome outcome = switch (network.etherType()) {
-            case LinkLayer.ETHERTYPE_IPV4 ->
-                    internet.ipv4(frame.data().from(network.offset()), network.offset(), frame.timestampNanos(), layers);
-            case LinkLayer.ETHERTYPE_IPV6 ->
-                    internet.ipv6(frame.data().from(network.offset()), network.offset(), frame.timestampNanos(), layers);
+            case LinkLayer.ETHERTYPE_IPV4 -> internet.ipv4(packet, layers);
+            case LinkLayer.ETHERTYPE_IPV6 -> internet.ipv6(packet, layers);
             default -> null;
         };
         return switch (outcome) {
