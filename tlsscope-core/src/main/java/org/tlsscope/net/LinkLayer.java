@@ -118,20 +118,16 @@ final class LinkLayer {
             return null;
         }
         int protocol = frame.u16(at + 6);
-        String name = switch (protocol) {
-            case 0x0021 -> "IPv4";
-            case 0x0057 -> "IPv6";
-            default -> "unknown";
-        };
-        layers.add(new LayerSpan("PPPoE Session", at, 6, "Version: " + (frame.u8(at) >>> 4) + ", Type: "
-                + (frame.u8(at) & 0x0f) + ", Code: 0x" + hex2(frame.u8(at + 1)) + ", Session ID: 0x"
-                + hex4(frame.u16(at + 2)) + ", Payload Length: " + frame.u16(at + 4)));
-        layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, "Protocol: " + name + " (0x" + hex4(protocol) + ")"));
         int etherType = switch (protocol) {
             case 0x0021 -> ETHERTYPE_IPV4;
             case 0x0057 -> ETHERTYPE_IPV6;
             default -> 0;
         };
+        layers.add(new LayerSpan("PPPoE Session", at, 6, "Version: " + (frame.u8(at) >>> 4) + ", Type: "
+                + (frame.u8(at) & 0x0f) + ", Code: 0x" + hex2(frame.u8(at + 1)) + ", Session ID: 0x"
+                + hex4(frame.u16(at + 2)) + ", Payload Length: " + frame.u16(at + 4)));
+        layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, "Protocol: 0x" + hex4(protocol)
+                + (etherType == 0 ? " (unknown)" : ", carrying " + etherTypeName(etherType))));
         // The PPPoE length counts the PPP protocol field; the IP packet cannot run past it.
         return new Header(etherType, at + 8, Math.max(0, frame.u16(at + 4) - 2));
     }

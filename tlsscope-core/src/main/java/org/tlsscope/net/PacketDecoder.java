@@ -46,11 +46,11 @@ public final class PacketDecoder {
                 notIp++;
                 yield null;
             }
-            case Malformed malformed -> {
+            case Malformed _ -> {
                 malformedHeaders++;
                 yield null;
             }
-            case FragmentHeld held -> {
+            case FragmentHeld _ -> {
                 ipFragments++;
                 yield null;
             }

@@ -79,6 +79,19 @@ class CapturesTest {
     }
 
     @Test
+    void gzipCutShortKeepsEveryCompleteFrame() throws IOException {
+        byte[] compressed = Files.readAllBytes(Corpus.file("scapy/test/pcaps/tls_tcp_frag.pcap.gz"));
+        int allFrames = readAll(compressed).size();
+
+        try (CaptureReader reader = Captures.open(
+                new ByteArrayInputStream(java.util.Arrays.copyOf(compressed, compressed.length / 2)))) {
+            assertThat(readAll(reader).size()).isPositive().isLessThan(allFrames);
+            assertThat(reader.problem()).hasValueSatisfying(problem ->
+                    assertThat(problem.message()).startsWith("capture ends inside a packet record"));
+        }
+    }
+
+    @Test
     void pcapngIsRecognised() throws IOException {
         // capinfos -c: 159 packets
         try (CaptureReader reader = Captures.open(
