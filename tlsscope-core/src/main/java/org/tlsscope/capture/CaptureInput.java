@@ -72,10 +72,6 @@ final class CaptureInput implements Closeable {
         return limit - position >= n;
     }
 
-    int u8(int at) {
-        return buffer[position + at] & 0xff;
-    }
-
     int u16(int at, boolean bigEndian) {
         int p = position + at;
         int a = buffer[p] & 0xff;
@@ -87,13 +83,6 @@ final class CaptureInput implements Closeable {
         long first = u16(at, bigEndian);
         long second = u16(at + 2, bigEndian);
         return bigEndian ? first << 16 | second : second << 16 | first;
-    }
-
-    /** The buffered bytes from {@code at}, for messages ("starts with 3c 68 74 6d"). */
-    byte[] peek(int at, int n) {
-        byte[] copy = new byte[n];
-        System.arraycopy(buffer, position + at, copy, 0, n);
-        return copy;
     }
 
     /**
