@@ -50,9 +50,4 @@ public record CipherSuite(int id, String name, KeyExchange keyExchange, String a
     public boolean isIana() {
         return "IANA".equals(Registries.CIPHER_SUITES.column(id, 2));
     }
-
-    @Override
-    public String toString() {
-        return Registries.CIPHER_SUITES.describe(id);
-    }
 }

@@ -31,7 +31,8 @@ public final class Registry {
     /**
      * @param resource      file name of the TSV beside this class
      * @param hexDigits     width of the code point in hex digits (2 for uint8, 4 for uint16)
-     * @param greaseApplies whether RFC 8701 GREASE values are reserved in this table
+     * @param greaseApplies whether RFC 8701 GREASE values are reserved in this table (the one-byte
+     *                      form for a 2-digit table, as for PskKeyExchangeMode)
      */
     static Registry load(String resource, int hexDigits, boolean greaseApplies) {
         byte[] bytes;
@@ -96,7 +97,7 @@ public final class Registry {
         if (row != null) {
             return row[1];
         }
-        if (greaseApplies && Grease.is(value)) {
+        if (greaseApplies && (hexDigits == 2 ? Grease.isOneByte(value) : Grease.is(value))) {
             return "GREASE (" + hex(value) + ")";
         }
         return "unknown (" + hex(value) + ")";

@@ -147,6 +147,9 @@ class RegistriesTest {
             }
         }
         assertThat(Registries.CIPHER_SUITES.name(0x0a0b)).isEqualTo("unknown (0x0a0b)");
+        assertThat(Registries.PSK_KEY_EXCHANGE_MODES.name(0x0b)).isEqualTo("GREASE (0x0b)");
+        assertThat(Registries.PSK_KEY_EXCHANGE_MODES.name(0xe4)).isEqualTo("GREASE (0xe4)");
+        assertThat(Registries.PSK_KEY_EXCHANGE_MODES.name(0x0c)).isEqualTo("unknown (0x0c)");
         assertThat(Registries.HANDSHAKE_TYPES.name(0x0a)).isEqualTo("new_connection_id");
     }
 
