@@ -1,12 +1,53 @@
 package org.tlsscope.tls.registry;
 
-/** STUB until the registry branch lands. */
-public record CipherSuite(int id, String name, KeyExchange keyExchange, String authentication, String cipher,
-                          String mac) {
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A cipher suite and the algorithms its name selects. The ServerKeyExchange and ClientKeyExchange
+ * bodies are "decoded from the negotiated suite" (RFC 5246 section 7.4.3): {@link #keyExchange()} says
+ * which structure to expect.
+ *
+ * @param id             the two-byte code point
+ * @param name           the IANA name (or Wireshark's for the non-IANA values), "unknown (0x1234)" if unassigned
+ * @param keyExchange    the key exchange, {@link KeyExchange#UNKNOWN} for an unassigned value
+ * @param authentication how the server authenticates: "RSA", "DSS", "ECDSA", "anon", "PSK", "SRP", ..;
+ *                       empty where the suite does not say (TLS 1.3, SCSV, unknown)
+ * @param cipher         the bulk cipher as named, e.g. "AES_128_GCM", "3DES_EDE_CBC", "NULL"; empty if none
+ * @param mac            the hash named last: the HMAC hash for block and stream ciphers, the PRF/HKDF hash
+ *                       for AEAD ciphers (RFC 5288 section 3, RFC 8446 appendix B.4); empty if none
+ */
+public record CipherSuite(int id, String name, KeyExchange keyExchange, String authentication, String cipher, String mac) {
+    private static final Map<Integer, CipherSuite> ASSIGNED = parseAll();
+
+    private static Map<Integer, CipherSuite> parseAll() {
+        Map<Integer, CipherSuite> suites = new HashMap<>();
+        for (int id : Registries.CIPHER_SUITES.values()) {
+            suites.put(id, CipherSuiteNames.parse(id, Registries.CIPHER_SUITES.name(id)));
+        }
+        return Map.copyOf(suites);
+    }
+
+    /** The suite for a code point; never null: an unassigned value keeps its number and has KeyExchange.UNKNOWN. */
     public static CipherSuite of(int id) {
-        String n = Registries.CIPHER_SUITES.name(id);
-        KeyExchange kx = n.startsWith("TLS_ECDHE_") ? KeyExchange.ECDHE : n.startsWith("TLS_DHE_") ? KeyExchange.DHE
-                : n.startsWith("TLS_RSA_") ? KeyExchange.RSA : KeyExchange.UNKNOWN;
-        return new CipherSuite(id, n, kx, "", "", "");
+        CipherSuite suite = ASSIGNED.get(id);
+        return suite != null ? suite
+                : new CipherSuite(id, Registries.CIPHER_SUITES.name(id), KeyExchange.UNKNOWN, "", "", "");
+    }
+
+    /** Export-grade (RFC 2246 appendix A.5, draft-ietf-tls-56-bit-ciphersuites): weakened key sizes. */
+    public boolean isExport() {
+        return name.contains("_EXPORT");
+    }
+
+    /** An AEAD cipher: records carry an explicit nonce and tag, no separate MAC (RFC 5246 section 6.2.3.3). */
+    public boolean isAead() {
+        return cipher.contains("_GCM") || cipher.contains("_CCM") || cipher.contains("POLY1305")
+                || cipher.contains("_MGM_") || cipher.startsWith("AEGIS_");
+    }
+
+    /** Whether this value is in the IANA registry (as opposed to an SSL-era, draft or national value). */
+    public boolean isIana() {
+        return "IANA".equals(Registries.CIPHER_SUITES.column(id, 2));
     }
 }

@@ -56,8 +56,8 @@ public final class Registries {
     /** Protocol versions on the wire: SSL 2.0 .. TLS 1.3, TLS 1.3 drafts, DTLS; GREASE reserved (RFC 8701). */
     public static final Registry PROTOCOL_VERSIONS = Registry.load("protocol_versions.tsv", 4, true);
 
-    /** TLS PskKeyExchangeMode (IANA, RFC 8446 section 4.2.9). */
-    public static final Registry PSK_KEY_EXCHANGE_MODES = Registry.load("psk_key_exchange_modes.tsv", 2, false);
+    /** TLS PskKeyExchangeMode (IANA, RFC 8446 section 4.2.9), one-byte GREASE reserved (RFC 8701 section 2). */
+    public static final Registry PSK_KEY_EXCHANGE_MODES = Registry.load("psk_key_exchange_modes.tsv", 2, true);
 
     /** TLS SignatureAlgorithm (IANA, RFC 5246 section 7.4.1.4.1), the TLS 1.2 pair form. */
     public static final Registry SIGNATURE_ALGORITHMS = Registry.load("signature_algorithms.tsv", 2, false);

@@ -1,9 +1,7 @@
 package org.tlsscope.tls.registry;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -33,31 +31,59 @@ public final class Registry {
     /**
      * @param resource      file name of the TSV beside this class
      * @param hexDigits     width of the code point in hex digits (2 for uint8, 4 for uint16)
-     * @param greaseApplies whether RFC 8701 GREASE values are reserved in this table
+     * @param greaseApplies whether RFC 8701 GREASE values are reserved in this table (the one-byte
+     *                      form for a 2-digit table, as for PskKeyExchangeMode)
      */
     static Registry load(String resource, int hexDigits, boolean greaseApplies) {
-        Map<Integer, String[]> rows = new HashMap<>();
+        byte[] bytes;
         try (InputStream in = Registry.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("missing registry resource " + resource);
             }
-            BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            boolean header = true;
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                if (header) {
-                    header = false;
-                    continue;
-                }
-                String[] cols = line.split("\t", -1);
-                rows.put(parseValue(cols[0]), cols);
-            }
+            bytes = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // Plain indexOf scanning rather than a Reader and regex split: every table loads at class
+        // initialisation, mostly still in the interpreter, and this keeps all of them to a few milliseconds.
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Map<Integer, String[]> rows = new HashMap<>();
+        boolean header = true;
+        for (int start = 0, end; start < text.length(); start = end + 1) {
+            end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (header) {
+                header = false;
+                continue;
+            }
+            String[] cols = columns(line);
+            if (rows.put(parseValue(cols[0]), cols) != null) {
+                throw new IllegalStateException(resource + " lists " + cols[0] + " twice");
+            }
+        }
         return new Registry(resource, hexDigits, Map.copyOf(rows), greaseApplies);
+    }
+
+    private static String[] columns(String line) {
+        int count = 1;
+        for (int i = line.indexOf('\t'); i >= 0; i = line.indexOf('\t', i + 1)) {
+            count++;
+        }
+        String[] cols = new String[count];
+        int from = 0;
+        for (int c = 0; c < count - 1; c++) {
+            int tab = line.indexOf('\t', from);
+            cols[c] = line.substring(from, tab);
+            from = tab + 1;
+        }
+        cols[count - 1] = line.substring(from);
+        return cols;
     }
 
     private static int parseValue(String s) {
@@ -71,7 +97,7 @@ public final class Registry {
         if (row != null) {
             return row[1];
         }
-        if (greaseApplies && Grease.is(value)) {
+        if (greaseApplies && (hexDigits == 2 ? Grease.isOneByte(value) : Grease.is(value))) {
             return "GREASE (" + hex(value) + ")";
         }
         return "unknown (" + hex(value) + ")";
