@@ -1,7 +1,9 @@
 package org.tlsscope.testing;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -31,9 +33,14 @@ import java.util.concurrent.TimeUnit;
  * handshake message sat in, so where a ChangeCipherSpec or an alert goes among the handshake
  * messages is read from the Info column, which tshark builds in wire order ("Server Hello, Change
  * Cipher Spec, Encrypted Extensions, ..."). Each Info item must match the next handshake type from
- * {@code tls.handshake.type}, so the two cross-check each other; a frame where they disagree throws
- * rather than guess. tshark reports a HelloRetryRequest as a server_hello: it is told apart by its
- * random, the RFC 8446 section 4.1.3 constant SHA-256("HelloRetryRequest").
+ * {@code tls.handshake.type}, so the two cross-check each other. When a decrypted upper layer has
+ * replaced Info (HTTP/2 writes "SETTINGS[0], ..."), the handshake types are used in their own order
+ * if the frame has no ChangeCipherSpec or alert record to place among them; otherwise the oracle
+ * throws rather than guess. tshark reports a HelloRetryRequest as a server_hello: it is told apart by
+ * its random, the RFC 8446 section 4.1.3 constant SHA-256("HelloRetryRequest").
+ *
+ * <p>Out of scope, and reported by an exception: captures tshark itself calls damaged (it exits
+ * non-zero) and SSL 2.0 records, whose message numbers are not TLS's.
  */
 public final class Tshark {
 
@@ -57,7 +64,7 @@ public final class Tshark {
     public static boolean available() {
         try {
             Process process = new ProcessBuilder("tshark", "--version").redirectErrorStream(true).start();
-            process.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            process.getInputStream().transferTo(OutputStream.nullOutputStream());
             return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
         } catch (IOException e) {
             return false;
@@ -101,19 +108,22 @@ public final class Tshark {
     }
 
     private static List<String> run(List<String> command) throws IOException {
-        Process process = new ProcessBuilder(command)
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        // stderr goes to a file: a pipe nobody drains while stdout is read could fill and stall tshark.
+        Path errors = Files.createTempFile("tshark", ".err");
         try {
+            Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (process.waitFor() != 0) {
-                throw new IOException("tshark exited with " + process.exitValue() + ": " + command);
+                throw new IOException("tshark exited with " + process.exitValue() + ": "
+                        + Files.readString(errors).strip() + "\n" + String.join(" ", command));
             }
+            return out.lines().filter(line -> !line.isBlank()).toList();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted waiting for tshark", e);
+        } finally {
+            Files.deleteIfExists(errors);
         }
-        return out.lines().filter(line -> !line.isBlank()).toList();
     }
 
     private static TsharkConnection fold(int stream, List<Row> rows) {
@@ -149,7 +159,7 @@ public final class Tshark {
                 // A server frame carries the supported_versions, version and cipher_suite of its
                 // ServerHello only: no other server message has those fields.
                 String selected = row.supportedVersions().isEmpty()
-                        ? row.handshakeVersions().getFirst() : row.supportedVersions().getLast();
+                        ? row.handshakeVersions().getFirst() : row.supportedVersions().getFirst();
                 version = versionName(Integer.decode(selected));
                 cipherSuite = Integer.decode(row.cipherSuites().getFirst());
             }

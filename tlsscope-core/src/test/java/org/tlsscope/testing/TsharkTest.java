@@ -97,6 +97,20 @@ class TsharkTest {
     }
 
     @Test
+    void clientHelloReassembledFromThreeSegmentsCountsOnce() throws Exception {
+        List<TsharkConnection> connections = Tshark.connections(
+                fixture("tls12-client-hello-in-3-segments.pcap"), fixture("tls12-client-hello-in-3-segments.keys"),
+                null);
+
+        assertThat(connections).singleElement().satisfies(c -> {
+            assertThat(c.sni()).isEqualTo("server.test");
+            assertThat(c.cipherSuite()).isEqualTo(0xc030);
+            assertThat(c.messages()).startsWith("client:client_hello", "server:server_hello")
+                    .containsOnlyOnce("client:client_hello");
+        });
+    }
+
+    @Test
     void commandIsTheDocumentedOne() {
         assertThat(String.join(" ", Tshark.command(Path.of("c.pcap"), Path.of("k.keys"), "tcp.port==8443,tls")))
                 .startsWith("tshark -n -r c.pcap -o tls.keylog_file:k.keys -d tcp.port==8443,tls -Y tls and tcp -T fields ")
