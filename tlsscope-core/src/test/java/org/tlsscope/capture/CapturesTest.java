@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsscope.testing.Corpus;
-import org.tlsscope.testing.Tshark;
+import org.tlsscope.testing.TsharkFields;
 
 class CapturesTest {
     @Test
@@ -60,7 +60,7 @@ class CapturesTest {
     @Test
     void gzipCaptureIsDecompressedOnTheFly() throws IOException {
         Path file = Corpus.file("scapy/test/pcaps/tls_tcp_frag.pcap.gz");
-        List<List<String>> reference = Tshark.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len");
+        List<List<String>> reference = TsharkFields.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len");
 
         try (CaptureReader reader = Captures.open(file)) {
             assertThat(reader.format()).isEqualTo("pcap+gzip");

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tlsscope.testing.Corpus;
-import org.tlsscope.testing.Tshark;
+import org.tlsscope.testing.TsharkFields;
 
 class PcapReaderTest {
     private static final String ILLUSTRATED_TLS13 = "illustrated-tls13/captures/capture.pcap";
@@ -23,7 +23,7 @@ class PcapReaderTest {
     @Test
     void readsMicrosecondLittleEndianLikeTshark() throws IOException {
         Path file = Corpus.file(ILLUSTRATED_TLS13);
-        List<List<String>> reference = Tshark.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len",
+        List<List<String>> reference = TsharkFields.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len",
                 "frame.len");
 
         try (CaptureReader reader = Captures.open(file)) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.testing.Corpus;
-import org.tlsscope.testing.Tshark;
+import org.tlsscope.testing.TsharkFields;
 
 class PcapngReaderTest {
     /** Two Ethernet interfaces, nanosecond (if_tsresol 9) and microsecond timestamps, a Decryption Secrets Block. */
@@ -34,7 +34,7 @@ class PcapngReaderTest {
     @Test
     void readsSeveralInterfacesLikeTshark() throws IOException {
         Path file = Corpus.file(TWO_INTERFACES);
-        List<List<String>> reference = Tshark.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len",
+        List<List<String>> reference = TsharkFields.fields(file, "", "frame.number", "frame.time_epoch", "frame.cap_len",
                 "frame.interface_id");
 
         try (CaptureReader reader = Captures.open(file)) {
@@ -50,7 +50,7 @@ class PcapngReaderTest {
     @Test
     void eachInterfaceHasItsOwnLinkType() throws IOException {
         Path file = Corpus.file(MIXED_LINK_TYPES);
-        List<List<String>> reference = Tshark.fields(file, "", "frame.interface_id", "sll.pkttype", "frame.cap_len",
+        List<List<String>> reference = TsharkFields.fields(file, "", "frame.interface_id", "sll.pkttype", "frame.cap_len",
                 "frame.len");
 
         List<Frame> frames;
@@ -90,7 +90,7 @@ class PcapngReaderTest {
             out.write(Files.readAllBytes(Corpus.file(TWO_INTERFACES)));
             out.write(Files.readAllBytes(Corpus.file(WITH_SECRETS)));
         }
-        List<List<String>> reference = Tshark.fields(joined, "", "frame.number", "frame.time_epoch", "frame.cap_len",
+        List<List<String>> reference = TsharkFields.fields(joined, "", "frame.number", "frame.time_epoch", "frame.cap_len",
                 "frame.interface_id");
 
         try (CaptureReader reader = Captures.open(joined)) {

@@ -13,7 +13,7 @@ import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.testing.Corpus;
-import org.tlsscope.testing.Tshark;
+import org.tlsscope.testing.TsharkFields;
 
 /** Every TCP segment of real captures, one per link type and encapsulation, against tshark. */
 class PacketDecoderCorpusTest {
@@ -37,7 +37,7 @@ class PacketDecoderCorpusTest {
     void decodesTheSameSegmentsAsTshark(String relative) throws IOException {
         Path file = Corpus.file(relative);
         // Segments quoted inside ICMP errors are not the connection's own.
-        List<List<String>> reference = Tshark.fields(file, "tcp and not icmp and not icmpv6", TSHARK_FIELDS);
+        List<List<String>> reference = TsharkFields.fields(file, "tcp and not icmp and not icmpv6", TSHARK_FIELDS);
 
         List<TcpSegment> segments = decodeAll(file, new PacketDecoder());
 
