@@ -82,9 +82,9 @@ final class HalfStream {
         if (hasFin && fin == NO_FIN) {
             fin = end;
         }
-        // Data wholly before the next expected byte is a retransmission, a keep-alive (RFC 9293 section
-        // 3.8.4: one old byte) or nothing at all: none of it is new.
-        if (end > next) {
+        // Data wholly before the next expected byte is a retransmission or a keep-alive (RFC 9293 section
+        // 3.8.4: one old byte): none of it is new.
+        if (wire > 0 && end > next) {
             if (start > next) {
                 makeRoom(start, payload.length(), s);
             }

@@ -14,6 +14,7 @@ import static org.tlsscope.tcp.Wire.PSH_ACK;
 import static org.tlsscope.tcp.Wire.SERVER;
 import static org.tlsscope.tcp.Wire.ascii;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tlsscope.net.Endpoint;
@@ -47,7 +48,7 @@ class TcpReassemblerTest {
     }
 
     private static String text(byte[] bytes) {
-        return new String(bytes, java.nio.charset.StandardCharsets.US_ASCII);
+        return new String(bytes, StandardCharsets.US_ASCII);
     }
 
     @Test

@@ -19,7 +19,7 @@ import net.jqwik.api.constraints.IntRange;
 import org.tlsscope.net.Endpoint;
 import org.tlsscope.net.TcpSegment;
 
-class TcpReassemblerProperties {
+class TcpReassemblerPropertiesTest {
     private static final Endpoint CLIENT = Wire.CLIENT;
     private static final Endpoint SERVER = Wire.SERVER;
 
