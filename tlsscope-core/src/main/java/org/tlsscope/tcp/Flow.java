@@ -1,0 +1,106 @@
+package org.tlsscope.tcp;
+
+import java.util.Objects;
+import org.tlsscope.bytes.Slice;
+import org.tlsscope.net.Endpoint;
+import org.tlsscope.net.TcpSegment;
+
+/** The reassembler's state for one open connection: its two half streams and what its SYN said. */
+final class Flow {
+    private final TcpConnection connection;
+    private final ConnectionListener listener;
+    private final StreamHandler handler;
+    /** The stream of the side that sent the connection's first captured segment, and the other one. */
+    private final HalfStream opener;
+    private final HalfStream answerer;
+    /** Who sent the SYN and its sequence number, once known from the SYN or from the SYN/ACK. */
+    private Endpoint synSender;
+    private long synIsn;
+    private long lastActiveNanos;
+
+    Flow(TcpConnection connection, ConnectionListener listener, TcpSegment first, TcpLimits limits) {
+        this.connection = connection;
+        this.listener = listener;
+        this.opener = new HalfStream(this, first.src(), limits);
+        this.answerer = new HalfStream(this, first.dst(), limits);
+        this.handler = Objects.requireNonNull(listener.onConnection(connection, first),
+                "ConnectionListener.onConnection returned no handler");
+    }
+
+    TcpConnection connection() {
+        return connection;
+    }
+
+    long lastActiveNanos() {
+        return lastActiveNanos;
+    }
+
+    /** Takes one segment of this connection; answers why the connection ended with it, or null. */
+    StreamHandler.EndReason accept(TcpSegment s) {
+        lastActiveNanos = s.frame().timestampNanos();
+        if (s.has(TcpSegment.RST)) {
+            // A RST's payload is diagnostic text, not stream data (RFC 1122 section 4.2.2.12).
+            return StreamHandler.EndReason.RST;
+        }
+        HalfStream from = s.src().equals(opener.sender()) ? opener : answerer;
+        HalfStream to = from == opener ? answerer : opener;
+        if (s.has(TcpSegment.SYN)) {
+            noteSyn(s, to);
+        }
+        from.onSegment(s);
+        if (s.has(TcpSegment.ACK)) {
+            to.onPeerAck(s.ack(), s);
+        }
+        return from.complete() && to.complete() ? StreamHandler.EndReason.FIN : null;
+    }
+
+    /**
+     * Whether a SYN (without ACK) is a retransmission of this connection's own SYN, rather than a new
+     * connection on the same ports: same sender, same initial sequence number, and no FIN yet.
+     */
+    boolean isOwnSyn(TcpSegment s) {
+        return s.src().equals(synSender) && s.seq() == synIsn && !opener.finSeen() && !answerer.finSeen();
+    }
+
+    private void noteSyn(TcpSegment s, HalfStream to) {
+        if (!s.has(TcpSegment.ACK)) {
+            if (synSender == null) {
+                synSender = s.src();
+                synIsn = s.seq();
+            }
+            return;
+        }
+        // A SYN/ACK acknowledges the client's ISN + 1: where the client's stream starts even when its
+        // SYN was not captured (RFC 9293 section 3.5).
+        to.startAt(s.ack());
+        if (synSender == null) {
+            synSender = s.dst();
+            synIsn = (s.ack() - 1) & 0xffffffffL;
+        }
+    }
+
+    /** Delivers what is still held, client side first, then tells the handler the connection is over. */
+    void end(StreamHandler.EndReason reason, long frame) {
+        HalfStream client = directionOf(opener) == Direction.CLIENT_TO_SERVER ? opener : answerer;
+        client.flush(frame);
+        (client == opener ? answerer : opener).flush(frame);
+        handler.onEnd(reason, frame);
+    }
+
+    void data(HalfStream from, Slice bytes, TcpSegment s) {
+        handler.onData(directionOf(from), bytes, s);
+    }
+
+    void gap(HalfStream from, long missing, long frame) {
+        handler.onGap(directionOf(from), missing, frame);
+    }
+
+    void problem(HalfStream from, long frame, String code, String message) {
+        listener.onTcpProblem(connection, directionOf(from), frame, code, message);
+    }
+
+    /** Asked at each delivery, since a later layer may swap the roles (TcpConnection.swapRoles). */
+    private Direction directionOf(HalfStream stream) {
+        return stream.sender().equals(connection.client()) ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
+    }
+}

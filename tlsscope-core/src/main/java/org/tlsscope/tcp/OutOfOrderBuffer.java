@@ -1,0 +1,82 @@
+package org.tlsscope.tcp;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.tlsscope.bytes.Slice;
+
+/**
+ * Segments of one direction that arrived ahead of a hole, keyed by stream offset. Pieces never overlap:
+ * an arriving segment is trimmed against what is already held, and only its new bytes are copied, since
+ * the frame it came from is not ours to keep.
+ */
+final class OutOfOrderBuffer {
+    private static final byte[] NONE = new byte[0];
+
+    /**
+     * {@code span} stream bytes starting at {@code start}, of which the capture holds the first
+     * {@code bytes.length}; the rest were cut by the snaplen and are known to be lost.
+     */
+    record Piece(long start, byte[] bytes, int span) {
+        long end() {
+            return start + span;
+        }
+    }
+
+    private final TreeMap<Long, Piece> pieces = new TreeMap<>();
+    private long heldBytes;
+
+    boolean isEmpty() {
+        return pieces.isEmpty();
+    }
+
+    long heldBytes() {
+        return heldBytes;
+    }
+
+    int pieceCount() {
+        return pieces.size();
+    }
+
+    long firstStart() {
+        return pieces.firstKey();
+    }
+
+    Piece pollFirst() {
+        Piece p = pieces.pollFirstEntry().getValue();
+        heldBytes -= p.bytes().length;
+        return p;
+    }
+
+    /**
+     * Holds stream range [start, start + wireLength), whose first {@code data.length()} bytes are
+     * {@code data}, minus whatever part of it is already held.
+     */
+    void insert(long start, Slice data, int wireLength) {
+        long end = start + wireLength;
+        long at = start;
+        Map.Entry<Long, Piece> before = pieces.floorEntry(at);
+        if (before != null) {
+            at = Math.max(at, before.getValue().end());
+        }
+        while (at < end) {
+            Map.Entry<Long, Piece> after = pieces.ceilingEntry(at);
+            long until = after == null ? end : Math.min(end, after.getKey());
+            if (until > at) {
+                hold(at, until, start, data);
+            }
+            if (after == null) {
+                break;
+            }
+            at = after.getValue().end();
+        }
+    }
+
+    private void hold(long from, long until, long dataStart, Slice data) {
+        long capturedEnd = Math.min(until, dataStart + data.length());
+        byte[] bytes = from < capturedEnd
+                ? data.slice((int) (from - dataStart), (int) (capturedEnd - from)).toArray()
+                : NONE;
+        pieces.put(from, new Piece(from, bytes, (int) (until - from)));
+        heldBytes += bytes.length;
+    }
+}
