@@ -8,7 +8,7 @@ import org.tlsscope.tcp.TcpConnection;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.RecordEvent;
 import org.tlsscope.tls.connection.TlsListener;
-import org.tlsscope.tls.ext.ExtensionFacts;
+import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.handshake.ClientHello;
 import org.tlsscope.tls.handshake.ParsedMessage;
 
@@ -49,7 +49,7 @@ public final class ConnectionFilter implements TlsListener {
                 Boolean named = null;
                 for (ParsedMessage m : e.messages()) {
                     if (m.message() instanceof ClientHello ch) {
-                        named = ExtensionFacts.sni(ch.extensions()).map(sni::equalsIgnoreCase).orElse(false);
+                        named = Extensions.serverName(ch.extensions()).map(sni::equalsIgnoreCase).orElse(false);
                     }
                 }
                 sniDecided.put(id, named != null);

@@ -4,7 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tcp.Direction;
-import org.tlsscope.tls.ext.ExtensionFacts;
+import org.tlsscope.tls.ext.Extensions;
+import org.tlsscope.tls.ext.PreSharedKey;
 import org.tlsscope.tls.handshake.ClientHello;
 import org.tlsscope.tls.handshake.ServerHello;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
@@ -14,7 +15,6 @@ import org.tlsscope.tls.handshake.Sslv2ClientHello;
  * whether the handshake resumed a session.
  */
 final class HandshakeState {
-    private static final int PRE_SHARED_KEY = 41;
 
     int cipherSuite = -1;
     String sni;
@@ -55,13 +55,13 @@ final class HandshakeState {
         if (clientSessionId.isEmpty()) {
             clientSessionId = Slice.of(ch.legacySessionId().toArray());
         }
-        ExtensionFacts.sni(ch.extensions()).ifPresent(name -> {
+        Extensions.serverName(ch.extensions()).ifPresent(name -> {
             if (sni == null) {
                 sni = name;
             }
         });
         if (offeredAlpn.isEmpty()) {
-            offeredAlpn.addAll(ExtensionFacts.alpn(ch.extensions()));
+            offeredAlpn.addAll(Extensions.alpn(ch.extensions()));
         }
     }
 
@@ -74,17 +74,17 @@ final class HandshakeState {
     void serverHello(ServerHello sh) {
         if (sh.helloRetryRequest()) {
             // RFC 8446 section 4.1.4: the HRR already fixes the version and suite of the handshake to come.
-            selectedVersion = ExtensionFacts.selectedVersion(sh.extensions()).orElse(selectedVersion);
+            selectedVersion = Extensions.selectedVersion(sh.extensions()).orElse(selectedVersion);
             cipherSuite = sh.cipherSuite();
             return;
         }
         helloSeen = true;
         legacyServerVersion = sh.legacyVersion();
-        selectedVersion = ExtensionFacts.selectedVersion(sh.extensions()).orElse(0);
+        selectedVersion = Extensions.selectedVersion(sh.extensions()).orElse(0);
         cipherSuite = sh.cipherSuite();
-        List<String> selected = ExtensionFacts.alpn(sh.extensions());
+        List<String> selected = Extensions.alpn(sh.extensions());
         alpn = selected.isEmpty() ? null : selected.getFirst();
-        pskAccepted = sh.extensions().stream().anyMatch(e -> e.type() == PRE_SHARED_KEY);
+        pskAccepted = Extensions.find(sh.extensions(), PreSharedKey.SelectedIdentity.class).isPresent();
         sessionIdEchoed = !tls13() && !sh.legacySessionId().isEmpty() && sh.legacySessionId().contentEquals(clientSessionId);
     }
 

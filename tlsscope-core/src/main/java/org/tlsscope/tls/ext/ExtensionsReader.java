@@ -2,24 +2,89 @@ package org.tlsscope.tls.ext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.tlsscope.bytes.DecodeException;
+import org.tlsscope.bytes.Field;
 import org.tlsscope.bytes.FieldReader;
 import org.tlsscope.bytes.Slice;
+import org.tlsscope.tls.registry.Registries;
 
-/** STUB until the ext branch lands. */
+/**
+ * Reads an {@code Extension extensions<0..2^16-1>} block (RFC 8446 section 4.2) and decodes each
+ * extension in the form its message gives it.
+ *
+ * <p>Recorded fields: {@code extensions_length}, then a group {@code extensions} holding one group
+ * {@code extension} per extension (text: the type's name) whose children are {@code type},
+ * {@code length} and the decoded extension_data.
+ *
+ * <p>Two kinds of damage, two outcomes. If the block's framing is broken (the vector, or an
+ * extension's length, runs past the bytes there are), nothing after it can be located, so a
+ * {@link DecodeException} (decode_error) is thrown. If only one extension's content is wrong, its length
+ * still frames it: it is recorded with a {@code malformed} field, kept as an {@link Opaque} carrying the
+ * {@link Malformed} reason, and reading goes on with the next extension.
+ */
 public final class ExtensionsReader {
+    private static final int HEADER = 4;
+
     private ExtensionsReader() {
     }
 
+    /**
+     * @param handshakeType     HandshakeType code of the enclosing message: 1 client_hello, 2 server_hello,
+     *                          4 new_session_ticket, 8 encrypted_extensions, 11 certificate (an entry's
+     *                          extensions), 13 certificate_request
+     * @param helloRetryRequest the server_hello is a HelloRetryRequest
+     */
     public static List<Extension> read(FieldReader r, int handshakeType, boolean helloRetryRequest) {
-        int len = r.u16("extensions_length", v -> v + " bytes");
-        FieldReader e = r.sub(len, "extensions");
-        List<Extension> out = new ArrayList<>();
-        while (e.hasRemaining()) {
-            int at = e.offset();
-            int type = e.u16("type");
-            Slice data = e.vector16("extension_data", null);
-            out.add(new Extension(type, at, 4 + data.length(), data, new Opaque()));
+        MessageContext context = new MessageContext(handshakeType, helloRetryRequest);
+        int lengthAt = r.offset();
+        int length = r.u16("extensions_length", Vectors::bytes);
+        if (length > r.remaining()) {
+            throw DecodeException.decodeError(lengthAt,
+                    "extensions_length " + length + " runs past the " + r.remaining() + " bytes left");
         }
-        return out;
+        int listAt = r.offset();
+        FieldReader list = r.sub(length, "extensions");
+        List<Extension> extensions = new ArrayList<>();
+        while (list.hasRemaining()) {
+            extensions.add(readExtension(list, context));
+        }
+        r.group("extensions", listAt, length, null,
+                extensions.size() + (extensions.size() == 1 ? " extension" : " extensions"), list);
+        return List.copyOf(extensions);
+    }
+
+    private static Extension readExtension(FieldReader list, MessageContext context) {
+        int at = list.offset();
+        if (list.remaining() < HEADER) {
+            throw DecodeException.decodeError(at,
+                    list.remaining() + " bytes left in extensions, too few for an extension header");
+        }
+        FieldReader header = list.sub(HEADER, "extension header");
+        int type = header.u16("type", Registries.EXTENSION_TYPES::describe);
+        int length = header.u16("length", Vectors::bytes);
+        String name = Registries.EXTENSION_TYPES.name(type);
+        if (length > list.remaining()) {
+            throw DecodeException.decodeError(at + 2, name + " length " + length + " runs past the "
+                    + list.remaining() + " bytes left in extensions");
+        }
+        int dataAt = list.offset();
+        Slice data = list.rawBytes(length, name);
+        FieldReader content = new FieldReader(data, dataAt);
+        List<Field> children = new ArrayList<>(header.fields());
+        ExtensionBody body;
+        try {
+            body = ExtensionBodies.read(type, content, context);
+            content.expectEnd(name);
+            children.addAll(content.fields());
+        } catch (DecodeException e) {
+            Malformed malformed = new Malformed(e.offset(), e.alert(), e.reason());
+            children.addAll(content.fields());
+            children.add(Field.leaf("malformed", e.offset(), dataAt + length - e.offset(), e.reason(),
+                    e.alert() + ": " + e.reason()));
+            body = new Opaque(data, Optional.of(malformed));
+        }
+        list.add(new Field("extension", at, HEADER + length, null, name, children));
+        return new Extension(type, at, HEADER + length, data, body);
     }
 }

@@ -1,0 +1,108 @@
+package org.tlsscope.pipeline;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import org.tlsscope.analysis.CaptureStats;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.Severity;
+import org.tlsscope.bytes.Slice;
+import org.tlsscope.capture.CaptureProblem;
+import org.tlsscope.capture.CaptureReader;
+import org.tlsscope.capture.Frame;
+import org.tlsscope.net.PacketDecoder;
+import org.tlsscope.net.TcpSegment;
+import org.tlsscope.tcp.ConnectionListener;
+import org.tlsscope.tcp.Direction;
+import org.tlsscope.tcp.StreamHandler;
+import org.tlsscope.tcp.TcpConnection;
+import org.tlsscope.tcp.TcpLimits;
+import org.tlsscope.tcp.TcpReassembler;
+import org.tlsscope.tls.connection.TlsConnection;
+import org.tlsscope.tls.connection.TlsListener;
+
+/**
+ * The pipeline, end to end: capture, link and IP decoding, TCP reassembly, the TLS layer, and the
+ * listener (a view) that receives records, findings and connection reports as they happen. One pass,
+ * streaming: state lives per open connection and is dropped when the connection ends.
+ */
+public final class Analyzer {
+    private Analyzer() {
+    }
+
+    /** Reads the capture to its end and reports everything to {@code listener}. */
+    public static CaptureStats run(CaptureReader reader, TlsListener listener) throws IOException {
+        Connections connections = new Connections(listener);
+        PacketDecoder decoder = new PacketDecoder();
+        TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);
+        long frames = 0;
+        long bytes = 0;
+        long lastFrame = 0;
+        for (Frame f = reader.next(); f != null; f = reader.next()) {
+            frames++;
+            bytes += f.data().length();
+            lastFrame = f.number();
+            TcpSegment segment = decoder.decode(f);
+            if (segment != null) {
+                tcp.accept(segment);
+            }
+        }
+        tcp.finish(lastFrame);
+        CaptureProblem problem = reader.problem().orElse(null);
+        if (problem != null) {
+            listener.onFinding(new Finding("capture.truncated", Severity.WARNING, 0, lastFrame, problem.fileOffset(),
+                    "capture ends early: " + problem, null));
+        }
+        CaptureStats stats = new CaptureStats(reader.format(), frames, bytes, connections.tcpCount,
+                connections.tlsCount, problem);
+        listener.onCaptureEnd(stats);
+        return stats;
+    }
+
+    /** Gives each TCP connection its TLS layer, and routes TCP problems to it. */
+    private static final class Connections implements ConnectionListener {
+        private final TlsListener listener;
+        private final Map<Integer, TlsConnection> open = new HashMap<>();
+        int tcpCount;
+        int tlsCount;
+
+        Connections(TlsListener listener) {
+            this.listener = listener;
+        }
+
+        @Override
+        public StreamHandler onConnection(TcpConnection connection, TcpSegment first) {
+            tcpCount++;
+            TlsConnection tls = new TlsConnection(connection, listener);
+            open.put(connection.id(), tls);
+            return new StreamHandler() {
+                @Override
+                public void onData(Direction direction, Slice data, TcpSegment segment) {
+                    tls.onData(direction, data, segment);
+                }
+
+                @Override
+                public void onGap(Direction direction, long missing, long frame) {
+                    tls.onGap(direction, missing, frame);
+                }
+
+                @Override
+                public void onEnd(EndReason reason, long frame) {
+                    open.remove(connection.id());
+                    tls.onEnd(reason, frame);
+                    if (tls.isTls()) {
+                        tlsCount++;
+                    }
+                }
+            };
+        }
+
+        @Override
+        public void onTcpProblem(TcpConnection connection, Direction direction, long frame, String code, String message) {
+            TlsConnection tls = open.get(connection.id());
+            if (tls != null && tls.isTls()) {
+                tls.tcpProblem(code, frame, direction.sender() + " stream: " + message);
+            }
+        }
+    }
+}
