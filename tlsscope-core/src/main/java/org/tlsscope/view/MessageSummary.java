@@ -2,6 +2,8 @@ package org.tlsscope.view;
 
 import java.util.List;
 import org.tlsscope.tls.ext.Extension;
+import org.tlsscope.tls.ext.Extensions;
+import org.tlsscope.tls.ext.SupportedVersions;
 import org.tlsscope.tls.handshake.Certificate;
 import org.tlsscope.tls.handshake.CertificateRequest;
 import org.tlsscope.tls.handshake.CertificateStatus;
@@ -38,12 +40,13 @@ final class MessageSummary {
 
     private static String detail(HandshakeMessage message) {
         return switch (message) {
-            case ClientHello ch -> Registries.PROTOCOL_VERSIONS.name(ch.legacyVersion()) + ", "
-                    + ch.cipherSuites().size() + " cipher suites, " + extensions(ch.extensions());
+            case ClientHello ch -> offeredVersions(ch) + ", " + ch.cipherSuites().size() + " cipher suites, "
+                    + extensions(ch.extensions());
             case Sslv2ClientHello ch -> "SSL 2.0 format, " + Registries.PROTOCOL_VERSIONS.name(ch.version()) + ", "
                     + ch.cipherSpecs().size() + " cipher specs";
             case ServerHello sh -> Registries.CIPHER_SUITES.name(sh.cipherSuite()) + ", "
-                    + Registries.PROTOCOL_VERSIONS.name(sh.legacyVersion()) + ", " + extensions(sh.extensions());
+                    + Registries.PROTOCOL_VERSIONS.name(Extensions.selectedVersion(sh.extensions())
+                    .orElse(sh.legacyVersion())) + ", " + extensions(sh.extensions());
             case Certificate c -> c.certificateList().size() + (c.certificateList().size() == 1 ? " certificate" : " certificates")
                     + sizes(c);
             case ServerKeyExchange ske -> keyExchange(ske);
@@ -67,6 +70,17 @@ final class MessageSummary {
             case EndOfEarlyData e -> "";
             case ServerHelloDone d -> "";
         };
+    }
+
+    /**
+     * RFC 8446 section 4.2.1: with supported_versions the legacy_version says nothing (it is 0x0303); the
+     * list is what the client offers.
+     */
+    private static String offeredVersions(ClientHello ch) {
+        return Extensions.find(ch.extensions(), SupportedVersions.Versions.class)
+                .map(v -> "offers " + String.join(", ", v.versions().stream()
+                        .map(Registries.PROTOCOL_VERSIONS::name).toList()))
+                .orElse(Registries.PROTOCOL_VERSIONS.name(ch.legacyVersion()));
     }
 
     private static String keyExchange(ServerKeyExchange ske) {

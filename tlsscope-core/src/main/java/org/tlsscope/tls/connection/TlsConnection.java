@@ -157,6 +157,19 @@ public final class TlsConnection implements StreamHandler {
         finding(code, Severity.WARNING, frame, -1, message, null);
     }
 
+    /**
+     * Without the SYN the reassembler guessed the roles from the ports; a ClientHello from the "server"
+     * side proves the guess wrong (a client on a low port, a server on a high one).
+     */
+    private void swapRoles() {
+        tcp.swapRoles();
+        Side wasClient = client;
+        client = server;
+        server = wasClient;
+        client.direction = Direction.CLIENT_TO_SERVER;
+        server.direction = Direction.SERVER_TO_CLIENT;
+    }
+
     private boolean established() {
         return client.finished && server.finished;
     }
@@ -281,7 +294,12 @@ public final class TlsConnection implements StreamHandler {
             return m;
         }
         switch (m.message()) {
-            case ClientHello ch -> state.clientHello(ch);
+            case ClientHello ch -> {
+                if (side == server && !tcp.sawSyn() && messages.isEmpty()) {
+                    swapRoles();
+                }
+                state.clientHello(ch);
+            }
             case ServerHello sh -> state.serverHello(sh);
             case org.tlsscope.tls.handshake.Certificate c -> state.serverCertificate(side.direction);
             case org.tlsscope.tls.handshake.Finished f -> side.finished = true;
@@ -386,7 +404,7 @@ public final class TlsConnection implements StreamHandler {
 
     /** One direction: its framer (once TLS is recognized), its handshake assembler and its progress. */
     private final class Side implements RecordFramer.Sink {
-        final Direction direction;
+        Direction direction;
         final HandshakeAssembler assembler;
         RecordFramer framer;
         long inspected;

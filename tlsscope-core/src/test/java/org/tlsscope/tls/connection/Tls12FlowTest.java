@@ -198,6 +198,19 @@ class Tls12FlowTest {
     }
 
     @Test
+    void aClientHelloFromTheGuessedServerSideSwapsTheRoles() {
+        TlsHarness h = new TlsHarness(false, false);
+        h.server(POST_CLIENT_HELLO);
+        // The reassembler asks the connection for the roles at each delivery: after the swap, bytes from
+        // the endpoint first taken for the client arrive as the server's.
+        h.server(POST_SERVER_HELLO);
+        ConnectionReport r = h.end();
+        assertThat(h.messageTypes()).containsExactly("client:client_hello", "server:server_hello");
+        assertThat(r.connection().client()).isEqualTo(TlsHarness.SERVER);
+        assertThat(r.connection().server()).isEqualTo(TlsHarness.CLIENT);
+    }
+
+    @Test
     void aConnectionCaughtMidStreamIsReadFromItsFirstRecordBoundary() {
         TlsHarness h = new TlsHarness(false, false);
         Slice appData = concat(record(23, 0x0303, filler(40, 1)), record(23, 0x0303, filler(50, 2)));

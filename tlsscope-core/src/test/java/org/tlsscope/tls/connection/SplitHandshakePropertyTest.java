@@ -16,7 +16,7 @@ import org.tlsscope.tls.handshake.ParsedMessage;
  * Random valid handshakes, serialized, cut at random record boundaries and again at random TCP segment
  * boundaries, parse back to exactly the messages that were sent.
  */
-class SplitHandshakeProperties {
+class SplitHandshakePropertyTest {
 
     @Property(tries = 200)
     void randomHandshakesSurviveAnyRecordAndSegmentSplit(@ForAll long seed) {
