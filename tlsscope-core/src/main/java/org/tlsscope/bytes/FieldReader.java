@@ -16,7 +16,8 @@ import java.util.function.IntFunction;
 public final class FieldReader {
     private final Slice data;
     private final int base;
-    private final List<Field> fields = new ArrayList<>();
+    private final boolean recording;
+    private final List<Field> fields;
     private int pos;
 
     /**
@@ -24,8 +25,31 @@ public final class FieldReader {
      * @param base offset of {@code data}'s first byte within the unit the field offsets refer to
      */
     public FieldReader(Slice data, int base) {
+        this(data, base, true);
+    }
+
+    private FieldReader(Slice data, int base, boolean recording) {
         this.data = data;
         this.base = base;
+        this.recording = recording;
+        this.fields = recording ? new ArrayList<>() : List.of();
+    }
+
+    /**
+     * A reader that checks every bound but records no field: for views that show no fields (text,
+     * summary), building the field tree and its texts would be most of the dissection's cost.
+     */
+    public static FieldReader quiet(Slice data, int base) {
+        return new FieldReader(data, base, false);
+    }
+
+    /** A reader over other bytes that records, or not, as this one does. */
+    public FieldReader over(Slice other, int otherBase) {
+        return new FieldReader(other, otherBase, recording);
+    }
+
+    public boolean recording() {
+        return recording;
     }
 
     public int remaining() {
@@ -100,7 +124,7 @@ public final class FieldReader {
         int at = offset();
         need(1, name);
         int v = data.u8(pos++);
-        add(name, at, 1, v, text == null ? null : text.apply(v));
+        add(name, at, 1, v, text == null || !recording ? null : text.apply(v));
         return v;
     }
 
@@ -113,7 +137,7 @@ public final class FieldReader {
         need(2, name);
         int v = data.u16(pos);
         pos += 2;
-        add(name, at, 2, v, text == null ? null : text.apply(v));
+        add(name, at, 2, v, text == null || !recording ? null : text.apply(v));
         return v;
     }
 
@@ -122,7 +146,7 @@ public final class FieldReader {
         need(3, name);
         int v = data.u24(pos);
         pos += 3;
-        add(name, at, 3, v, text == null ? null : text.apply(v));
+        add(name, at, 3, v, text == null || !recording ? null : text.apply(v));
         return v;
     }
 
@@ -166,20 +190,28 @@ public final class FieldReader {
     public FieldReader sub(int n, String what) {
         int at = offset();
         Slice s = rawBytes(n, what);
-        return new FieldReader(s, at);
+        return new FieldReader(s, at, recording);
     }
 
     /** Adds a field whose content is the fields of a sub-reader (a vector, an extension body). */
     public void group(String name, int offset, int length, Object value, String text, FieldReader children) {
+        if (!recording) {
+            return;
+        }
         fields.add(new Field(name, offset, length, value, text, children.fields));
     }
 
     /** Adds an already built field (for values computed from several wire fields). */
     public void add(Field field) {
-        fields.add(field);
+        if (recording) {
+            fields.add(field);
+        }
     }
 
     public void add(String name, int offset, int length, Object value, String text) {
+        if (!recording) {
+            return;
+        }
         fields.add(Field.leaf(name, offset, length, value, text));
     }
 

@@ -15,6 +15,18 @@ public record IpAddress(long hi, long lo, boolean v6) {
         return new IpAddress(hi, lo, true);
     }
 
+    // Written out: every segment hashes and compares two of these to find its connection.
+    @Override
+    public int hashCode() {
+        long h = hi * 0x9e3779b97f4a7c15L + lo;
+        return (int) (h ^ (h >>> 32)) ^ (v6 ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof IpAddress a && a.lo == lo && a.hi == hi && a.v6 == v6;
+    }
+
     /** Dotted quad for IPv4; RFC 5952 text (lower case, longest zero run compressed) for IPv6. */
     @Override
     public String toString() {

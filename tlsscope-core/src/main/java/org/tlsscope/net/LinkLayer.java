@@ -79,9 +79,10 @@ final class LinkLayer {
         if (frame.length() < 14) {
             return null;
         }
-        int type = frame.u16(12);
-        layers.add(new LayerSpan("Ethernet II", 0, 14, "Dst: " + mac(frame, 0) + ", Src: " + mac(frame, 6)
-                + ", Type: " + etherTypeName(type)));
+        int outerType = frame.u16(12);
+        layers.add(new LayerSpan("Ethernet II", 0, 14, () -> "Dst: " + mac(frame, 0) + ", Src: " + mac(frame, 6)
+                + ", Type: " + etherTypeName(outerType)));
+        int type = outerType;
         int at = 14;
         for (int tags = 0; isVlanTag(type) && tags < MAX_TAGS; tags++) {
             if (frame.length() < at + 4) {
@@ -94,9 +95,10 @@ final class LinkLayer {
                 case ETHERTYPE_PROVIDER_BRIDGING -> "802.1ad Service VLAN";
                 default -> "QinQ VLAN (0x9100)";
             };
-            type = frame.u16(at + 2);
-            layers.add(new LayerSpan(name, at, 4, "PRI: " + (tci >>> 13) + ", DEI: " + (tci >>> 12 & 1)
-                    + ", ID: " + (tci & 0x0fff) + ", Type: " + etherTypeName(type)));
+            int inner = frame.u16(at + 2);
+            type = inner;
+            layers.add(new LayerSpan(name, at, 4, () -> "PRI: " + (tci >>> 13) + ", DEI: " + (tci >>> 12 & 1)
+                    + ", ID: " + (tci & 0x0fff) + ", Type: " + etherTypeName(inner)));
             at += 4;
         }
         if (type == ETHERTYPE_PPPOE_SESSION) {
@@ -123,10 +125,10 @@ final class LinkLayer {
             case 0x0057 -> ETHERTYPE_IPV6;
             default -> 0;
         };
-        layers.add(new LayerSpan("PPPoE Session", at, 6, "Version: " + (frame.u8(at) >>> 4) + ", Type: "
+        layers.add(new LayerSpan("PPPoE Session", at, 6, () -> "Version: " + (frame.u8(at) >>> 4) + ", Type: "
                 + (frame.u8(at) & 0x0f) + ", Code: 0x" + hex2(frame.u8(at + 1)) + ", Session ID: 0x"
                 + hex4(frame.u16(at + 2)) + ", Payload Length: " + frame.u16(at + 4)));
-        layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, "Protocol: 0x" + hex4(protocol)
+        layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, () -> "Protocol: 0x" + hex4(protocol)
                 + (etherType == 0 ? " (unknown)" : ", carrying " + etherTypeName(etherType))));
         // The PPPoE length counts the PPP protocol field; the IP packet cannot run past it.
         return new Header(etherType, at + 8, Math.max(0, frame.u16(at + 4) - 2));
@@ -141,10 +143,8 @@ final class LinkLayer {
         if (frame.length() < 4) {
             return null;
         }
-        long family = networkOrder ? frame.u32(0) : frame.u32le(0);
-        if (!networkOrder && (family & 0xffff0000L) != 0) {
-            family = frame.u32(0);
-        }
+        long stored = networkOrder ? frame.u32(0) : frame.u32le(0);
+        long family = !networkOrder && (stored & 0xffff0000L) != 0 ? frame.u32(0) : stored;
         // AF_INET is 2 everywhere; AF_INET6 is 24 (NetBSD, OpenBSD), 28 (FreeBSD), 30 (Darwin).
         int etherType = switch ((int) family) {
             case 2 -> ETHERTYPE_IPV4;
@@ -156,7 +156,7 @@ final class LinkLayer {
             case ETHERTYPE_IPV6 -> "IPv6";
             default -> "unknown";
         };
-        layers.add(new LayerSpan("Family: " + name, 0, 4, (networkOrder ? "OpenBSD loopback" : "BSD loopback")
+        layers.add(new LayerSpan("Family: " + name, 0, 4, () -> (networkOrder ? "OpenBSD loopback" : "BSD loopback")
                 + ", address family " + family));
         return new Header(etherType, 4);
     }
@@ -180,7 +180,7 @@ final class LinkLayer {
             return null;
         }
         int protocol = frame.u16(14);
-        layers.add(new LayerSpan("Linux cooked capture v1", 0, 16, "Packet type: " + packetType(frame.u16(0))
+        layers.add(new LayerSpan("Linux cooked capture v1", 0, 16, () -> "Packet type: " + packetType(frame.u16(0))
                 + ", Link-layer address type: " + frame.u16(2) + ", Address: " + linkAddress(frame, 6, frame.u16(4))
                 + ", Protocol: " + etherTypeName(protocol)));
         return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 16);
@@ -192,7 +192,7 @@ final class LinkLayer {
             return null;
         }
         int protocol = frame.u16(0);
-        layers.add(new LayerSpan("Linux cooked capture v2", 0, 20, "Protocol: " + etherTypeName(protocol)
+        layers.add(new LayerSpan("Linux cooked capture v2", 0, 20, () -> "Protocol: " + etherTypeName(protocol)
                 + ", Interface index: " + frame.u32(4) + ", Link-layer address type: " + frame.u16(8)
                 + ", Packet type: " + packetType(frame.u8(10)) + ", Address: " + linkAddress(frame, 12, frame.u8(11))));
         return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 20);

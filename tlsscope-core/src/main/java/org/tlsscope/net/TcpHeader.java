@@ -40,7 +40,7 @@ final class TcpHeader {
         int payloadWireLength = ip.wireLength() - headerLength;
         String options = checkOptions(segment.slice(MIN_HEADER, headerLength - MIN_HEADER));
         String name = ip.reassembled() ? "TCP (in reassembled datagram)" : "TCP";
-        layers.add(new LayerSpan(name, ip.payloadOffset(), headerLength, "Src port: " + srcPort + ", Dst port: " + dstPort
+        layers.add(new LayerSpan(name, ip.payloadOffset(), headerLength, () -> "Src port: " + srcPort + ", Dst port: " + dstPort
                 + ", Seq: " + seq + ", Ack: " + ack + ", Header length: " + headerLength + ", Flags: " + flagNames(flags)
                 + ", Window: " + window + ", Payload: " + payloadWireLength + " bytes"
                 + (payload.length() < payloadWireLength ? " (" + payload.length() + " captured)" : "") + options));

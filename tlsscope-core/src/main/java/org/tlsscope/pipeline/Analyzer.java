@@ -76,22 +76,42 @@ public final class Analyzer {
             TlsConnection tls = new TlsConnection(connection, listener);
             open.put(connection.id(), tls);
             return new StreamHandler() {
+                private boolean failed;
+
                 @Override
                 public void onData(Direction direction, Slice data, TcpSegment segment) {
-                    tls.onData(direction, data, segment);
+                    guard(segment.frame().number(), () -> tls.onData(direction, data, segment));
                 }
 
                 @Override
                 public void onGap(Direction direction, long missing, long frame) {
-                    tls.onGap(direction, missing, frame);
+                    guard(frame, () -> tls.onGap(direction, missing, frame));
                 }
 
                 @Override
                 public void onEnd(EndReason reason, long frame) {
                     open.remove(connection.id());
-                    tls.onEnd(reason, frame);
+                    guard(frame, () -> tls.onEnd(reason, frame));
                     if (tls.isTls()) {
                         tlsCount++;
+                    }
+                }
+
+                /**
+                 * A bug met in one connection must not cost the user the others: it becomes a finding,
+                 * the rest of that connection is skipped, and the capture goes on.
+                 */
+                private void guard(long frame, Runnable step) {
+                    if (failed) {
+                        return;
+                    }
+                    try {
+                        step.run();
+                    } catch (RuntimeException e) {
+                        failed = true;
+                        listener.onFinding(new Finding("tlsscope.internal_error", Severity.ERROR, connection.id(),
+                                frame, -1, "internal error while dissecting this connection (" + e
+                                        + "); the rest of it is skipped", null));
                     }
                 }
             };

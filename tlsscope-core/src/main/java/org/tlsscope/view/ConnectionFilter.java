@@ -86,6 +86,11 @@ public final class ConnectionFilter implements TlsListener {
     }
 
     @Override
+    public boolean wantsFields() {
+        return view.wantsFields();
+    }
+
+    @Override
     public boolean wantsApplicationData() {
         return view.wantsApplicationData();
     }

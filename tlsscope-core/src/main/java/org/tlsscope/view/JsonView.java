@@ -20,6 +20,11 @@ public final class JsonView implements TlsListener {
     }
 
     @Override
+    public boolean wantsFields() {
+        return true;
+    }
+
+    @Override
     public void onRecord(RecordEvent e) {
         Json j = new Json().open().field("type", "record").field("connection", e.connection().id())
                 .field("frame", e.frame()).field("from", e.direction().sender()).field("index", e.index())

@@ -42,6 +42,11 @@ public final class Collector implements TlsListener {
     }
 
     @Override
+    public boolean wantsFields() {
+        return true;
+    }
+
+    @Override
     public boolean wantsApplicationData() {
         return keepApplicationData;
     }

@@ -42,6 +42,7 @@ public final class TlsConnection implements StreamHandler {
     private final TcpConnection tcp;
     private final TlsListener listener;
     private final boolean keepApplicationData;
+    private final boolean withFields;
     private final HandshakeState state = new HandshakeState();
     private Side client = new Side(Direction.CLIENT_TO_SERVER);
     private Side server = new Side(Direction.SERVER_TO_CLIENT);
@@ -63,6 +64,7 @@ public final class TlsConnection implements StreamHandler {
         this.tcp = tcp;
         this.listener = listener;
         this.keepApplicationData = listener.wantsApplicationData();
+        this.withFields = listener.wantsFields();
         this.lastFrame = tcp.firstFrame();
     }
 
@@ -192,9 +194,11 @@ public final class TlsConnection implements StreamHandler {
         if (record.sslv2()) {
             label = sslv2Record(side, record, parsed);
         } else {
-            fields.add(Field.leaf("content_type", 0, 1, h.contentType(), Registries.CONTENT_TYPES.name(h.contentType())));
-            fields.add(Field.leaf("legacy_record_version", 1, 2, h.version(), Registries.PROTOCOL_VERSIONS.name(h.version())));
-            fields.add(Field.leaf("length", 3, 2, h.length(), h.length() + " bytes"));
+            if (withFields) {
+                fields.add(Field.leaf("content_type", 0, 1, h.contentType(), Registries.CONTENT_TYPES.name(h.contentType())));
+                fields.add(Field.leaf("legacy_record_version", 1, 2, h.version(), Registries.PROTOCOL_VERSIONS.name(h.version())));
+                fields.add(Field.leaf("length", 3, 2, h.length(), h.length() + " bytes"));
+            }
             checkLength(side, record);
             switch (h.contentType()) {
                 case ContentType.HANDSHAKE -> {
@@ -253,7 +257,7 @@ public final class TlsConnection implements StreamHandler {
             recordFlight = flight;
         }
         listener.onRecord(new RecordEvent(tcp, side.direction, recordCount, recordFlight, record, encrypted,
-                List.copyOf(fields), List.copyOf(parsed), label, currentSegment));
+                withFields ? List.copyOf(fields) : List.of(), List.copyOf(parsed), label, currentSegment));
     }
 
     private String sslv2Record(Side side, TlsRecord record, List<ParsedMessage> parsed) {
@@ -261,7 +265,7 @@ public final class TlsConnection implements StreamHandler {
             return "SSL 2.0 record";
         }
         client.sslv2Hello = true;
-        ParsedMessage m = HandshakeParser.parseSslv2(record.bytes());
+        ParsedMessage m = HandshakeParser.parseSslv2(record.bytes(), withFields);
         parsed.add(m);
         if (m.malformed()) {
             malformed(record, m, 0);
@@ -287,7 +291,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private ParsedMessage onMessage(Side side, org.tlsscope.tls.handshake.RawMessage raw, TlsRecord record) {
-        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(state.version(), state.cipherSuite));
+        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(state.version(), state.cipherSuite), withFields);
         if (m.malformed()) {
             malformed(record, m, raw.recordOffset());
             seen(side, m.name(), record.frame());
@@ -319,7 +323,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String changeCipherSpec(Side side, TlsRecord record, List<Field> fields) {
-        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        FieldReader r = fragmentReader(record);
         try {
             r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
             r.expectEnd("change_cipher_spec");
@@ -342,7 +346,7 @@ public final class TlsConnection implements StreamHandler {
             addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
             return "encrypted alert";
         }
-        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        FieldReader r = fragmentReader(record);
         Alert a = Alert.parse(r);
         fields.addAll(r.fields());
         addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), a.level(), a.description(), record.frame()));
@@ -354,7 +358,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String heartbeat(TlsRecord record, List<Field> fields) {
-        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        FieldReader r = fragmentReader(record);
         try {
             Heartbeat hb = Heartbeat.parse(r);
             if (hb.overclaims()) {
@@ -370,6 +374,11 @@ public final class TlsConnection implements StreamHandler {
                     "heartbeat: " + e.reason(), "RFC 6520 section 4");
             return "heartbeat (malformed)";
         }
+    }
+
+    private FieldReader fragmentReader(TlsRecord record) {
+        return withFields ? new FieldReader(record.fragment(), RecordHeader.SIZE)
+                : FieldReader.quiet(record.fragment(), RecordHeader.SIZE);
     }
 
     private void seen(Side side, String type, long frame) {

@@ -19,6 +19,14 @@ public interface TlsListener {
     }
 
     /**
+     * Whether this listener reads the field trees of records and messages (explain, JSON). When no
+     * listener does, messages are dissected and checked without building them.
+     */
+    default boolean wantsFields() {
+        return false;
+    }
+
+    /**
      * Whether this listener looks at application data bytes (the explain view dumps them). When no
      * listener does, application data is skipped by its length without being copied.
      */

@@ -70,7 +70,7 @@ public final class ExtensionsReader {
         }
         int dataAt = list.offset();
         Slice data = list.rawBytes(length, name);
-        FieldReader content = new FieldReader(data, dataAt);
+        FieldReader content = list.over(data, dataAt);
         List<Field> children = new ArrayList<>(header.fields());
         ExtensionBody body;
         try {

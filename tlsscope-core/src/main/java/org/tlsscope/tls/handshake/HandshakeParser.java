@@ -14,7 +14,12 @@ public final class HandshakeParser {
     }
 
     public static ParsedMessage parse(RawMessage raw, DissectionContext ctx) {
-        FieldReader header = new FieldReader(raw.bytes(), 0);
+        return parse(raw, ctx, true);
+    }
+
+    /** With {@code withFields} false, the message is dissected and checked but no field tree is built. */
+    public static ParsedMessage parse(RawMessage raw, DissectionContext ctx, boolean withFields) {
+        FieldReader header = withFields ? new FieldReader(raw.bytes(), 0) : FieldReader.quiet(raw.bytes(), 0);
         int type = header.u8("msg_type", Registries.HANDSHAKE_TYPES::name);
         int length = header.u24("length", v -> v + " bytes");
         FieldReader body = header.sub(length, "body");
@@ -27,9 +32,9 @@ public final class HandshakeParser {
     }
 
     /** SSL 2.0-compatible ClientHello: {@code record} is the whole SSL 2.0 record, two-byte header included. */
-    public static ParsedMessage parseSslv2(Slice record) {
+    public static ParsedMessage parseSslv2(Slice record, boolean withFields) {
         RawMessage raw = new RawMessage(HandshakeType.CLIENT_HELLO, record, 0, 1);
-        FieldReader r = new FieldReader(record, 0);
+        FieldReader r = withFields ? new FieldReader(record, 0) : FieldReader.quiet(record, 0);
         try {
             r.u16("msg_length", v -> (v & 0x7fff) + " bytes (SSL 2.0 two-byte header, high bit set)");
             return new ParsedMessage(raw, Sslv2ClientHello.parse(r), r.fields(), null);
@@ -67,7 +72,7 @@ public final class HandshakeParser {
 
     private static List<Field> join(FieldReader header, FieldReader body, HandshakeMessage message) {
         List<Field> fields = new ArrayList<>(header.fields());
-        if (message instanceof ServerHello sh && sh.helloRetryRequest()) {
+        if (message instanceof ServerHello sh && sh.helloRetryRequest() && !fields.isEmpty()) {
             // RFC 8446 section 4.1.4: same msg_type as server_hello; say what it really is.
             Field t = fields.getFirst();
             fields.set(0, Field.leaf(t.name(), t.offset(), t.length(), t.value(), "hello_retry_request (server_hello)"));

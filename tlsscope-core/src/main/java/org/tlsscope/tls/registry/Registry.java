@@ -128,7 +128,7 @@ public final class Registry {
     }
 
     public String hex(int value) {
-        return String.format("0x%0" + hexDigits + "x", value);
+        return "0x" + java.util.HexFormat.of().toHexDigits(value).substring(8 - hexDigits);
     }
 
     @Override

@@ -39,6 +39,11 @@ final class TlsHarness implements TlsListener {
     }
 
     @Override
+    public boolean wantsFields() {
+        return true;
+    }
+
+    @Override
     public boolean wantsApplicationData() {
         return keepApplicationData;
     }
