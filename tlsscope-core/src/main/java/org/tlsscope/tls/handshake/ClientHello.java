@@ -24,7 +24,9 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
 
     static ClientHello parse(FieldReader r) {
         int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS::name);
-        Slice random = r.bytes("random", 32, null);
+        int randomAt = r.offset();
+        Slice random = r.rawBytes(32, "random");
+        r.add("random", randomAt, 32, random, r.recording() ? Randoms.describe(random, false) : null);
         Slice sessionId = r.vector8("legacy_session_id", null);
         List<Integer> suites = readCipherSuites(r);
         List<Integer> compression = readCompressionMethods(r);

@@ -28,7 +28,7 @@ public record ServerHello(int legacyVersion, Slice random, Slice legacySessionId
         int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS::name);
         int randomAt = r.offset();
         Slice random = r.rawBytes(32, "random");
-        r.add("random", randomAt, 32, random, Randoms.describe(random, true));
+        r.add("random", randomAt, 32, random, r.recording() ? Randoms.describe(random, true) : null);
         boolean hrr = Randoms.isHelloRetryRequest(random);
         Slice sessionId = r.vector8("legacy_session_id", null);
         int suite = r.u16("cipher_suite", Registries.CIPHER_SUITES::name);
