@@ -120,6 +120,11 @@ final class Json {
 
     private void string(String s) {
         sb.append('"');
+        if (plain(s)) {
+            // Almost every string is: names, hex, dotted addresses. Append it whole.
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -138,6 +143,16 @@ final class Json {
             }
         }
         sb.append('"');
+    }
+
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x7f && c < 0xa0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
