@@ -16,6 +16,8 @@ final class Flow {
     /** Who sent the SYN and its sequence number, once known from the SYN or from the SYN/ACK. */
     private Endpoint synSender;
     private long synIsn;
+    /** ISN + 1 of the latest SYN/ACK: the server stream starts there once the client acknowledges it. */
+    private long synAckNext = -1;
     private long lastActiveNanos;
 
     Flow(TcpConnection connection, ConnectionListener listener, TcpSegment first, TcpLimits limits) {
@@ -49,6 +51,11 @@ final class Flow {
         }
         from.onSegment(s);
         if (s.has(TcpSegment.ACK)) {
+            if (s.ack() == synAckNext && s.src().equals(synSender)) {
+                // Servers have been seen to answer a repeated SYN with a SYN/ACK of a new ISN: the
+                // one the client acknowledges is the one the server's data will follow.
+                to.restartAt(synAckNext);
+            }
             to.onPeerAck(s.ack(), s);
         }
         return from.complete() && to.complete() ? StreamHandler.EndReason.FIN : null;
@@ -73,6 +80,7 @@ final class Flow {
         // A SYN/ACK acknowledges the client's ISN + 1: where the client's stream starts even when its
         // SYN was not captured (RFC 9293 section 3.5).
         to.startAt(s.ack());
+        synAckNext = (s.seq() + 1) & 0xffffffffL;
         if (synSender == null) {
             synSender = s.dst();
             synIsn = (s.ack() - 1) & 0xffffffffL;

@@ -29,6 +29,7 @@ public final class TcpReassembler {
     private final LinkedHashMap<ConnectionKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true);
     private final TimeWait timeWait;
     private int lastId;
+    private long previousNanos = Long.MIN_VALUE;
     private long nextSweepNanos = Long.MIN_VALUE;
 
     public TcpReassembler(ConnectionListener listener) {
@@ -47,9 +48,13 @@ public final class TcpReassembler {
     public void accept(TcpSegment s) {
         long now = s.frame().timestampNanos();
         long frame = s.frame().number();
-        if (now >= nextSweepNanos) {
-            endIdle(now, frame);
-            nextSweepNanos = now + sweepIntervalNanos;
+        // Idleness is judged by a clock that two frames in a row have reached, so that one frame with a
+        // wild timestamp (captures have them) does not end every connection at once.
+        long settled = Math.min(now, previousNanos);
+        previousNanos = now;
+        if (settled >= nextSweepNanos) {
+            endIdle(settled, frame);
+            nextSweepNanos = settled + sweepIntervalNanos;
         }
         ConnectionKey key = ConnectionKey.of(s.src(), s.dst());
         Flow flow = flows.get(key);

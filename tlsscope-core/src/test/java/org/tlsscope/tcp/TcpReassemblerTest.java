@@ -157,6 +157,27 @@ class TcpReassemblerTest {
     }
 
     @Test
+    void followsTheSynAckWhoseIsnTheClientAcknowledged() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        tcp.accept(wire.send(SERVER, CLIENT, 9_000, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        server(0, "second");
+        assertThat(text(recorder.only().bytes(SERVER_TO_CLIENT))).isEqualTo("second");
+    }
+
+    @Test
+    void keepsTheFirstSynAckWhenTheClientAcknowledgedThatOne() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        tcp.accept(wire.send(SERVER, CLIENT, 9_000, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        server(0, "first");
+        assertThat(text(recorder.only().bytes(SERVER_TO_CLIENT))).isEqualTo("first");
+    }
+
+    @Test
     void aNewSynOnTheSamePortsEndsTheOldConnection() {
         handshake(C_ISN, S_ISN);
         client(0, "first");
@@ -233,11 +254,24 @@ class TcpReassemblerTest {
         assertThat(c.events.getLast()).isInstanceOfSatisfying(Recorder.Data.class,
                 d -> assertThat(d.frame()).isEqualTo(6));
 
-        // Acknowledged bytes the capture never had at all, with nothing held behind them.
+        // Bytes acknowledged past anything the client was seen to send wait for the data that shows
+        // where they end: the acknowledgment alone might be a challenge ACK with any number in it.
         tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 1 + 14, ACK));
-        assertThat(c.gaps(CLIENT_TO_SERVER)).last().isEqualTo(new Recorder.Gap(CLIENT_TO_SERVER, 4, 7));
+        assertThat(c.gaps(CLIENT_TO_SERVER)).hasSize(1);
         client(14, "op");
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 1 + 16, ACK));
+        assertThat(c.gaps(CLIENT_TO_SERVER)).last().isEqualTo(new Recorder.Gap(CLIENT_TO_SERVER, 4, 9));
         assertThat(text(c.bytes(CLIENT_TO_SERVER))).isEqualTo("abcijop");
+    }
+
+    @Test
+    void believesNoAcknowledgmentOfBytesNeverSeenSent() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        // A challenge ACK (RFC 5961 section 4) for an older connection on the same ports.
+        tcp.accept(wire.send(SERVER, CLIENT, 77_777, C_ISN + 2_000_000_000L, ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 2_000_000_000L, 0, TcpSegment.RST));
+        assertThat(recorder.only().gaps(CLIENT_TO_SERVER)).isEmpty();
+        assertThat(recorder.only().endReason()).isEqualTo(RST);
     }
 
     @Test
@@ -355,14 +389,30 @@ class TcpReassemblerTest {
     @Test
     void endsAConnectionSilentForLongerThanTheIdleTimeout() {
         tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(30)));
+        Endpoint other = new Endpoint(CLIENT.address(), 51235);
         handshake(C_ISN, S_ISN);
         client(0, "before");
         wire.pause(Duration.ofSeconds(31));
-        client(6, "after");
-        assertThat(recorder.connections).hasSize(2);
+        tcp.accept(wire.send(other, SERVER, 1, 1, PSH_ACK, ascii("meanwhile")));
+        tcp.accept(wire.send(other, SERVER, 10, 1, PSH_ACK, ascii(", elsewhere")));
         assertThat(recorder.connections.get(0).endReason()).isEqualTo(EVICTED);
-        assertThat(recorder.connections.get(1).connection.sawSyn()).isFalse();
-        assertThat(text(recorder.connections.get(1).bytes(CLIENT_TO_SERVER))).isEqualTo("after");
+        client(6, "after");
+        assertThat(recorder.connections).hasSize(3);
+        assertThat(recorder.connections.get(2).connection.sawSyn()).isFalse();
+        assertThat(text(recorder.connections.get(2).bytes(CLIENT_TO_SERVER))).isEqualTo("after");
+    }
+
+    @Test
+    void oneFrameWithAWildTimestampEndsNothing() {
+        tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(30)));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        wire.pause(Duration.ofDays(17_000));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        wire.pause(Duration.ofDays(-17_000));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        client(0, "on time");
+        assertThat(text(recorder.only().bytes(CLIENT_TO_SERVER))).isEqualTo("on time");
+        assertThat(recorder.only().ends()).isEmpty();
     }
 
     @Test
