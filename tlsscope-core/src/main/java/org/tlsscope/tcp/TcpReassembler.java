@@ -11,8 +11,9 @@ import org.tlsscope.net.TcpSegment;
  * Turns TCP segments, in capture order, into connections and their two in-order byte streams.
  *
  * <p>Connections are tracked by 4-tuple and numbered from 1 in order of first appearance. A connection
- * ends exactly once: FIN both ways (after every byte before them is delivered), RST, a new SYN on its
- * ports (PORT_REUSED), eviction for room or idleness (EVICTED), or {@link #finish} (CAPTURE_END). After
+ * ends exactly once: FIN both ways (after every byte before them is delivered), RST (once the other
+ * side's data in flight has been taken), a new SYN on its ports (PORT_REUSED), eviction for room or
+ * idleness (EVICTED), or {@link #finish} (CAPTURE_END). After
  * its end nothing is kept for it but its ports, for a while and for a bounded number of connections, so
  * memory follows the open connections, never the capture's size.
  *
