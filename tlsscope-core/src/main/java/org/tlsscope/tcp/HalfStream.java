@@ -28,6 +28,8 @@ final class HalfStream {
     private long next;
     /** Stream offset the FIN occupies (one past the last data byte), once a FIN was seen. */
     private long fin = NO_FIN;
+    /** One past the furthest byte (or FIN) the sender has been seen to send. */
+    private long highestSent;
     /** Segments of this direction seen while the first hole stayed open. */
     private int holeAge;
     private boolean limitReported;
@@ -64,6 +66,16 @@ final class HalfStream {
         }
     }
 
+    /**
+     * Moves the start of a stream that has carried nothing yet: a SYN/ACK with a new initial sequence
+     * number, sent again by a server that had forgotten the first, replaces the one seen before it.
+     */
+    void restartAt(long seq) {
+        if (started && next == 0 && ahead.isEmpty() && fin == NO_FIN) {
+            origin = seq;
+        }
+    }
+
     /** One segment sent by this side (not a RST, which ends the connection instead). */
     void onSegment(TcpSegment s) {
         // A SYN's data (TCP Fast Open, RFC 7413) follows the sequence number the SYN itself occupies.
@@ -81,6 +93,9 @@ final class HalfStream {
         long end = start + wire;
         if (hasFin && fin == NO_FIN) {
             fin = end;
+        }
+        if ((wire > 0 || hasFin) && end > highestSent) {
+            highestSent = end;
         }
         // Data wholly before the next expected byte is a retransmission or a keep-alive (RFC 9293 section
         // 3.8.4: one old byte): none of it is new.
@@ -102,16 +117,17 @@ final class HalfStream {
     /**
      * The other side acknowledged up to {@code ack}: it has every byte before it, so any of those the
      * capture lacks was lost by the capture, not the network, and will never be retransmitted.
+     *
+     * <p>Only bytes the sender was seen to send past are believed: an acknowledgment beyond them may be
+     * a challenge ACK (RFC 5961 section 4) or one for an older connection on the same ports, with an
+     * arbitrary number in it; a lost tail is declared when later data or the FIN shows where it ends.
      */
     void onPeerAck(long ack, TcpSegment s) {
         if (!started) {
             return;
         }
-        long acked = offsetOf(ack);
-        if (fin != NO_FIN) {
-            // The FIN occupies a sequence number of its own, acknowledged with the data.
-            acked = Math.min(acked, fin);
-        }
+        // The FIN occupies a sequence number of its own, acknowledged with the data.
+        long acked = Math.min(offsetOf(ack), fin != NO_FIN ? Math.min(fin, highestSent) : highestSent);
         while (next < acked) {
             skipTo(ahead.isEmpty() ? acked : Math.min(acked, ahead.firstStart()), s.frame().number());
             drain(s);

@@ -17,7 +17,7 @@ import java.time.Duration;
  */
 public record TcpLimits(long maxBufferedBytes, int maxBufferedSegments, int maxHoleAgeSegments, int maxConnections,
                         Duration idleTimeout) {
-    public static final TcpLimits DEFAULT = new TcpLimits(4L << 20, 8192, 2048, 100_000, Duration.ofMinutes(10));
+    public static final TcpLimits DEFAULT = new TcpLimits(4L << 20, 8192, 2048, 100_000, Duration.ofHours(1));
 
     public TcpLimits {
         if (maxBufferedBytes < 0 || maxBufferedSegments < 1 || maxHoleAgeSegments < 1 || maxConnections < 1

@@ -11,8 +11,9 @@ import org.tlsscope.net.TcpSegment;
  * Turns TCP segments, in capture order, into connections and their two in-order byte streams.
  *
  * <p>Connections are tracked by 4-tuple and numbered from 1 in order of first appearance. A connection
- * ends exactly once: FIN both ways (after every byte before them is delivered), RST, a new SYN on its
- * ports (PORT_REUSED), eviction for room or idleness (EVICTED), or {@link #finish} (CAPTURE_END). After
+ * ends exactly once: FIN both ways (after every byte before them is delivered), RST (once the other
+ * side's data in flight has been taken), a new SYN on its ports (PORT_REUSED), eviction for room or
+ * idleness (EVICTED), or {@link #finish} (CAPTURE_END). After
  * its end nothing is kept for it but its ports, for a while and for a bounded number of connections, so
  * memory follows the open connections, never the capture's size.
  *
@@ -29,6 +30,7 @@ public final class TcpReassembler {
     private final LinkedHashMap<ConnectionKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true);
     private final TimeWait timeWait;
     private int lastId;
+    private long previousNanos = Long.MIN_VALUE;
     private long nextSweepNanos = Long.MIN_VALUE;
 
     public TcpReassembler(ConnectionListener listener) {
@@ -47,9 +49,13 @@ public final class TcpReassembler {
     public void accept(TcpSegment s) {
         long now = s.frame().timestampNanos();
         long frame = s.frame().number();
-        if (now >= nextSweepNanos) {
-            endIdle(now, frame);
-            nextSweepNanos = now + sweepIntervalNanos;
+        // Idleness is judged by a clock that two frames in a row have reached, so that one frame with a
+        // wild timestamp (captures have them) does not end every connection at once.
+        long settled = Math.min(now, previousNanos);
+        previousNanos = now;
+        if (settled >= nextSweepNanos) {
+            endIdle(settled, frame);
+            nextSweepNanos = settled + sweepIntervalNanos;
         }
         ConnectionKey key = ConnectionKey.of(s.src(), s.dst());
         Flow flow = flows.get(key);

@@ -11,8 +11,9 @@ import java.util.Map;
  * a bounded number of connections.
  */
 final class TimeWait {
-    /** 2 MSL, with the two minute MSL of RFC 9293 section 3.4.2. */
-    private static final long LINGER_NANOS = 4 * 60 * 1_000_000_000L;
+    /** The Maximum Segment Lifetime: two minutes (RFC 9293 section 3.4.2). */
+    static final long MSL_NANOS = 2 * 60 * 1_000_000_000L;
+    private static final long LINGER_NANOS = 2 * MSL_NANOS;
 
     private final LinkedHashMap<ConnectionKey, Long> closedAt;
 

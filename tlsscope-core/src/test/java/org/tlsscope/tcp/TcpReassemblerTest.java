@@ -157,6 +157,27 @@ class TcpReassemblerTest {
     }
 
     @Test
+    void followsTheSynAckWhoseIsnTheClientAcknowledged() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        tcp.accept(wire.send(SERVER, CLIENT, 9_000, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        server(0, "second");
+        assertThat(text(recorder.only().bytes(SERVER_TO_CLIENT))).isEqualTo("second");
+    }
+
+    @Test
+    void keepsTheFirstSynAckWhenTheClientAcknowledgedThatOne() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        tcp.accept(wire.send(SERVER, CLIENT, 9_000, C_ISN + 1, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        server(0, "first");
+        assertThat(text(recorder.only().bytes(SERVER_TO_CLIENT))).isEqualTo("first");
+    }
+
+    @Test
     void aNewSynOnTheSamePortsEndsTheOldConnection() {
         handshake(C_ISN, S_ISN);
         client(0, "first");
@@ -186,36 +207,80 @@ class TcpReassemblerTest {
     }
 
     @Test
-    void aResetFlushesHeldDataAndEndsTheConnection() {
+    void aResetEndsTheConnectionOnceTheOtherSidesDataInFlightIsIn() {
         handshake(C_ISN, S_ISN);
         client(0, "abc");
         client(6, "ghi");
         tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 4, RST_ACK, ascii("reset text")));
+        client(3, "def"); // sent before the client heard of the reset
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, 0, TcpSegment.RST));
+        client(9, "jkl");
         Recorder.Connection c = recorder.only();
-        assertThat(c.events).containsSubsequence(new Recorder.Gap(CLIENT_TO_SERVER, 3, 6),
-                new Recorder.End(RST, 6));
-        assertThat(text(c.bytes(CLIENT_TO_SERVER))).isEqualTo("abcghi");
-        assertThat(c.bytes(SERVER_TO_CLIENT)).isEmpty();
+        assertThat(c.ends()).isEmpty();
+        assertThat(text(c.bytes(CLIENT_TO_SERVER))).isEqualTo("abcdefghijkl");
+
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 13, S_ISN + 1, RST_ACK));
         assertThat(c.endReason()).isEqualTo(RST);
+        assertThat(c.ends().getFirst().frame()).isEqualTo(6);
+        assertThat(c.bytes(SERVER_TO_CLIENT)).isEmpty();
         assertThat(tcp.openConnections()).isZero();
 
-        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 10, S_ISN + 1, RST_ACK));
-        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 10, S_ISN + 1, ACK));
-        client(9, "data in flight when the reset came");
+        // Stragglers after the end open nothing; a new SYN does.
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 13, S_ISN + 1, ACK));
+        client(12, "data in flight");
         assertThat(recorder.connections).hasSize(1);
-
         tcp.accept(wire.send(CLIENT, SERVER, 77_000, 0, SYN));
         assertThat(recorder.connections).hasSize(2);
     }
 
     @Test
-    void dataOnThePortsOfAClosedConnectionOpensANewOneAfterTimeWait() {
+    void aResetConnectionEndingOtherwiseStillEndsAsReset() {
+        handshake(C_ISN, S_ISN);
+        client(0, "abc");
+        client(6, "ghi");
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 4, S_ISN + 1, TcpSegment.RST));
+        tcp.accept(wire.send(CLIENT, SERVER, 90_000, 0, SYN)); // the ports taken over by a new connection
+        assertThat(recorder.connections.getFirst().events).containsSubsequence(
+                new Recorder.Gap(CLIENT_TO_SERVER, 3, 7), new Recorder.End(RST, 6));
+
+        tcp.accept(wire.send(SERVER, CLIENT, 70_000, 90_001, SYN | ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, 90_001, 70_001, TcpSegment.RST));
+        tcp.finish(wire.lastFrame());
+        assertThat(recorder.connections.get(1).ends()).containsExactly(new Recorder.End(RST, 9));
+    }
+
+    @Test
+    void theSameSynAfterAResetOpensANewConnection() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 99, ACK)); // a challenge ACK
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 99, 0, TcpSegment.RST));
+        handshake(C_ISN, 70_000);
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, 70_001, PSH_ACK, ascii("again")));
+        assertThat(recorder.connections).hasSize(2);
+        assertThat(recorder.connections.get(0).endReason()).isEqualTo(RST);
+        assertThat(text(recorder.connections.get(1).bytes(CLIENT_TO_SERVER))).isEqualTo("again");
+    }
+
+    @Test
+    void takesNothingAfterAResetOnceASegmentsLifetimeHasPassed() {
         handshake(C_ISN, S_ISN);
         tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, RST_ACK));
         wire.pause(Duration.ofMinutes(3));
         server(0, "straggler");
+        assertThat(recorder.only().endReason()).isEqualTo(RST);
+        assertThat(recorder.only().bytes(SERVER_TO_CLIENT)).isEmpty();
+    }
+
+    @Test
+    void dataOnThePortsOfAClosedConnectionOpensANewOneAfterTimeWait() {
+        handshake(C_ISN, S_ISN);
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 1, FIN_ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 2, FIN_ACK));
+        wire.pause(Duration.ofMinutes(3));
+        server(0, "straggler");
         assertThat(recorder.connections).hasSize(1);
-        wire.pause(Duration.ofMinutes(2)); // 2 MSL after the reset
+        wire.pause(Duration.ofMinutes(2)); // 2 MSL after the close
         server(0, "a connection whose SYN the capture missed");
         assertThat(recorder.connections).hasSize(2);
         assertThat(recorder.connections.get(1).connection.sawSyn()).isFalse();
@@ -233,11 +298,25 @@ class TcpReassemblerTest {
         assertThat(c.events.getLast()).isInstanceOfSatisfying(Recorder.Data.class,
                 d -> assertThat(d.frame()).isEqualTo(6));
 
-        // Acknowledged bytes the capture never had at all, with nothing held behind them.
+        // Bytes acknowledged past anything the client was seen to send wait for the data that shows
+        // where they end: the acknowledgment alone might be a challenge ACK with any number in it.
         tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 1 + 14, ACK));
-        assertThat(c.gaps(CLIENT_TO_SERVER)).last().isEqualTo(new Recorder.Gap(CLIENT_TO_SERVER, 4, 7));
+        assertThat(c.gaps(CLIENT_TO_SERVER)).hasSize(1);
         client(14, "op");
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN + 1, C_ISN + 1 + 16, ACK));
+        assertThat(c.gaps(CLIENT_TO_SERVER)).last().isEqualTo(new Recorder.Gap(CLIENT_TO_SERVER, 4, 9));
         assertThat(text(c.bytes(CLIENT_TO_SERVER))).isEqualTo("abcijop");
+    }
+
+    @Test
+    void believesNoAcknowledgmentOfBytesNeverSeenSent() {
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        // A challenge ACK (RFC 5961 section 4) for an older connection on the same ports.
+        tcp.accept(wire.send(SERVER, CLIENT, 77_777, C_ISN + 2_000_000_000L, ACK));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 2_000_000_000L, 0, TcpSegment.RST));
+        tcp.finish(wire.lastFrame());
+        assertThat(recorder.only().gaps(CLIENT_TO_SERVER)).isEmpty();
+        assertThat(recorder.only().endReason()).isEqualTo(RST);
     }
 
     @Test
@@ -355,14 +434,30 @@ class TcpReassemblerTest {
     @Test
     void endsAConnectionSilentForLongerThanTheIdleTimeout() {
         tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(30)));
+        Endpoint other = new Endpoint(CLIENT.address(), 51235);
         handshake(C_ISN, S_ISN);
         client(0, "before");
         wire.pause(Duration.ofSeconds(31));
-        client(6, "after");
-        assertThat(recorder.connections).hasSize(2);
+        tcp.accept(wire.send(other, SERVER, 1, 1, PSH_ACK, ascii("meanwhile")));
+        tcp.accept(wire.send(other, SERVER, 10, 1, PSH_ACK, ascii(", elsewhere")));
         assertThat(recorder.connections.get(0).endReason()).isEqualTo(EVICTED);
-        assertThat(recorder.connections.get(1).connection.sawSyn()).isFalse();
-        assertThat(text(recorder.connections.get(1).bytes(CLIENT_TO_SERVER))).isEqualTo("after");
+        client(6, "after");
+        assertThat(recorder.connections).hasSize(3);
+        assertThat(recorder.connections.get(2).connection.sawSyn()).isFalse();
+        assertThat(text(recorder.connections.get(2).bytes(CLIENT_TO_SERVER))).isEqualTo("after");
+    }
+
+    @Test
+    void oneFrameWithAWildTimestampEndsNothing() {
+        tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(30)));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
+        wire.pause(Duration.ofDays(17_000));
+        tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 1, SYN | ACK));
+        wire.pause(Duration.ofDays(-17_000));
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, ACK));
+        client(0, "on time");
+        assertThat(text(recorder.only().bytes(CLIENT_TO_SERVER))).isEqualTo("on time");
+        assertThat(recorder.only().ends()).isEmpty();
     }
 
     @Test
