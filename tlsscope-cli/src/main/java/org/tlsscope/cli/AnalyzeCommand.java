@@ -67,7 +67,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 : spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try (CaptureReader reader = open()) {
-            TlsListener view = new ConnectionFilter(view(out), connection, server, sni);
+            TlsListener view = connection == null && server == null && sni == null ? view(out)
+                    : new ConnectionFilter(view(out), connection, server, sni);
             CaptureStats stats = Analyzer.run(reader, view);
             out.flush();
             if (stats.problem() != null) {
