@@ -1,8 +1,6 @@
 package org.tlsscope.tls.connection;
 
-import java.util.ArrayList;
 import java.util.List;
-import org.tlsscope.analysis.Finding;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.net.Endpoint;
@@ -11,21 +9,19 @@ import org.tlsscope.net.TcpSegment;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.tcp.StreamHandler;
 import org.tlsscope.tcp.TcpConnection;
+import org.tlsscope.testing.RecordingListener;
 
 /**
  * Drives one {@link TlsConnection} with stream bytes, as the TCP reassembler would, and keeps what it
  * reports. Each call to {@link #send} is one TCP segment (one frame).
  */
-final class TlsHarness implements TlsListener {
+final class TlsHarness extends RecordingListener {
     static final Endpoint CLIENT = new Endpoint(IpAddress.v4(0x7f000001), 60454);
     static final Endpoint SERVER = new Endpoint(IpAddress.v4(0x7f000001), 443);
 
-    final List<RecordEvent> records = new ArrayList<>();
-    final List<Finding> findings = new ArrayList<>();
     ConnectionReport report;
     private final TcpConnection tcp;
     private final TlsConnection tls;
-    private final boolean keepApplicationData;
     private long frame;
 
     TlsHarness() {
@@ -33,19 +29,9 @@ final class TlsHarness implements TlsListener {
     }
 
     TlsHarness(boolean sawSyn, boolean keepApplicationData) {
-        this.keepApplicationData = keepApplicationData;
+        super(keepApplicationData);
         this.tcp = new TcpConnection(1, CLIENT, SERVER, 1, 0, sawSyn);
         this.tls = new TlsConnection(tcp, this);
-    }
-
-    @Override
-    public boolean wantsFields() {
-        return true;
-    }
-
-    @Override
-    public boolean wantsApplicationData() {
-        return keepApplicationData;
     }
 
     TlsHarness send(Direction d, Slice bytes) {
@@ -80,21 +66,12 @@ final class TlsHarness implements TlsListener {
     }
 
     List<String> messageTypes() {
-        return report.messages().stream().map(m -> m.from() + ":" + m.type()).toList();
-    }
-
-    @Override
-    public void onRecord(RecordEvent event) {
-        records.add(event);
-    }
-
-    @Override
-    public void onFinding(Finding finding) {
-        findings.add(finding);
+        return messages(report);
     }
 
     @Override
     public void onConnectionEnd(ConnectionReport r) {
+        super.onConnectionEnd(r);
         report = r;
     }
 
