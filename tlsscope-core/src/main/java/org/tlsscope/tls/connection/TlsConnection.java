@@ -16,6 +16,7 @@ import org.tlsscope.tls.handshake.ClientHello;
 import org.tlsscope.tls.handshake.DissectionContext;
 import org.tlsscope.tls.handshake.HandshakeAssembler;
 import org.tlsscope.tls.handshake.HandshakeParser;
+import org.tlsscope.tls.handshake.HandshakeType;
 import org.tlsscope.tls.handshake.ParsedMessage;
 import org.tlsscope.tls.handshake.ServerHello;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
@@ -147,9 +148,28 @@ public final class TlsConnection implements StreamHandler {
             return;
         }
         listener.onConnectionEnd(new ConnectionReport(tcp, lastFrame, state.version(), state.cipherSuite, state.sni,
-                state.alpn, List.copyOf(state.offeredAlpn), List.copyOf(messages), encryptedHandshakeRecords,
+                state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
                 List.copyOf(findings), findingsDropped));
+    }
+
+    /**
+     * The messages in the order their frames were captured. Each direction's are in stream order as they
+     * came; but bytes held behind a segment the capture lost reach us only once the hole is declared lost,
+     * after the peer's later messages, so the two directions are merged back by frame.
+     */
+    private static List<ConnectionReport.MessageSeen> inWireOrder(List<ConnectionReport.MessageSeen> messages) {
+        List<ConnectionReport.MessageSeen> fromClient = messages.stream().filter(m -> m.from().equals("client")).toList();
+        List<ConnectionReport.MessageSeen> fromServer = messages.stream().filter(m -> !m.from().equals("client")).toList();
+        List<ConnectionReport.MessageSeen> merged = new ArrayList<>(messages.size());
+        int c = 0;
+        int s = 0;
+        while (c < fromClient.size() || s < fromServer.size()) {
+            boolean client = s == fromServer.size()
+                    || c < fromClient.size() && fromClient.get(c).frame() <= fromServer.get(s).frame();
+            merged.add(client ? fromClient.get(c++) : fromServer.get(s++));
+        }
+        return List.copyOf(merged);
     }
 
     /** Reports a TCP-layer problem (buffer bound hit) as a finding of this connection. */
@@ -198,6 +218,9 @@ public final class TlsConnection implements StreamHandler {
             checkLength(side, record);
             switch (h.contentType()) {
                 case ContentType.HANDSHAKE -> {
+                    if (side.ccs && !state.tls13() && retriedClientHello(side, record)) {
+                        side.ccs = false;
+                    }
                     if (side.ccs && !state.tls13()) {
                         encrypted = true;
                         encryptedHandshakeRecords++;
@@ -254,6 +277,20 @@ public final class TlsConnection implements StreamHandler {
         }
         listener.onRecord(new RecordEvent(tcp, side.direction, recordCount, recordFlight, record, encrypted,
                 List.copyOf(fields), List.copyOf(parsed), label, currentSegment));
+    }
+
+    /**
+     * A client that answers a HelloRetryRequest sends its middlebox-compatibility change_cipher_spec and
+     * then its second ClientHello in plaintext (RFC 8446 section 4.1.2, appendix D.4). When the capture
+     * missed the server's side, the version is unknown and that CCS looks like a TLS 1.2 key change; but a
+     * client that has seen no ServerHello cannot have changed keys, and ciphertext would only by chance
+     * hold a client_hello header whose length fills the record exactly.
+     */
+    private boolean retriedClientHello(Side side, TlsRecord record) {
+        Slice fragment = record.fragment();
+        return side == client && !state.serverHelloSeen() && fragment.length() >= 4
+                && fragment.u8(0) == HandshakeType.CLIENT_HELLO
+                && fragment.u24(1) == fragment.length() - 4;
     }
 
     private String sslv2Record(Side side, TlsRecord record, List<ParsedMessage> parsed) {
