@@ -62,6 +62,48 @@ class CorpusFixesTest {
     }
 
     @Test
+    void nullCipherRecordsAfterChangeCipherSpecAreReadBehindTheirMac() throws IOException {
+        // TLS_ECDHE_RSA_WITH_NULL_SHA (0xc010): Finished and close_notify travel in the clear, each followed
+        // by a 20-byte HMAC-SHA1.
+        Collector c = Collector.analyze(Corpus.file("snet/TLS1_ECDHE-RSA-NULL-SHA.pcap"));
+
+        assertThat(c.connections).singleElement().satisfies(r -> {
+            assertThat(r.cipherSuite()).isEqualTo(0xc010);
+            assertThat(Collector.messages(r)).endsWith("client:change_cipher_spec", "client:finished",
+                    "server:change_cipher_spec", "server:finished");
+            assertThat(r.encryptedHandshakeRecords()).isZero();
+            assertThat(r.established()).isTrue();
+            assertThat(r.alerts()).first().isEqualTo(new ConnectionReport.AlertSeen("client", 1, 0,
+                    r.alerts().getFirst().frame()));
+        });
+        assertThat(c.findings).noneMatch(f -> f.severity() == Severity.ERROR);
+    }
+
+    @Test
+    void tlsRecordsAfterAnSslv2CompatibleClientHelloAreFramedWithoutComplaint() throws IOException {
+        // RFC 5246 appendix E.2: an SSL 2.0-format CLIENT-HELLO, answered in SSL 3.0; the client's next
+        // record (frame 8, ClientKeyExchange) has a TLS header.
+        Collector c = Collector.analyze(Corpus.file("suricata-verify/sslv2-tls-upgrade-01/ssl-v2-s1.pcap"));
+
+        assertThat(c.connections).singleElement().satisfies(r -> assertThat(Collector.messages(r))
+                .startsWith("client:client_hello", "server:server_hello"));
+        assertThat(Collector.messages(c.connections.getFirst())).contains("client:client_key_exchange");
+        assertThat(c.findings).noneMatch(f -> f.code().equals("tls.record.malformed"));
+    }
+
+    @Test
+    void renegotiationChangeCipherSpecIsCiphertext() throws IOException {
+        // STARTTLS IMAP with a renegotiation: the second handshake's 25-byte CCS records are encrypted
+        // under the first handshake's keys.
+        Collector c = Collector.analyze(Corpus.file("wireshark-notes/tls/imap-ssl.pcapng"));
+
+        assertThat(c.findings).noneMatch(f -> f.code().equals("tls.ccs.malformed"));
+        assertThat(c.records).filteredOn(e -> e.record().header().contentType() == 20 && e.record().header().length() > 1)
+                .isNotEmpty()
+                .allMatch(e -> e.encrypted() && e.label().equals("change_cipher_spec"));
+    }
+
+    @Test
     void clientHelloAfterTheCompatibilityChangeCipherSpecIsPlaintext() throws IOException {
         // tcp.stream 38 has only the client's side: ClientHello, then (answering an uncaptured
         // HelloRetryRequest) change_cipher_spec and a second ClientHello in frame 60.

@@ -26,6 +26,7 @@ import org.tlsscope.tls.record.Heartbeat;
 import org.tlsscope.tls.record.RecordFramer;
 import org.tlsscope.tls.record.RecordHeader;
 import org.tlsscope.tls.record.TlsRecord;
+import org.tlsscope.tls.registry.CipherSuite;
 import org.tlsscope.tls.registry.Registries;
 
 /**
@@ -221,19 +222,25 @@ public final class TlsConnection implements StreamHandler {
                     if (side.ccs && !state.tls13() && retriedClientHello(side, record)) {
                         side.ccs = false;
                     }
-                    if (side.ccs && !state.tls13()) {
+                    int mac = macLength(side);
+                    if (mac < 0 || record.fragment().length() < mac) {
                         encrypted = true;
                         encryptedHandshakeRecords++;
                         label = side.finished ? "encrypted handshake message" : "encrypted handshake message (finished)";
                         side.finished = true;
                     } else {
-                        side.assembler.feed(record.fragment(), RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
+                        Slice plaintext = record.fragment().slice(0, record.fragment().length() - mac);
+                        side.assembler.feed(plaintext, RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
                         label = parsed.isEmpty() ? "handshake fragment" : String.join(", ", parsed.stream().map(ParsedMessage::name).toList());
                     }
                 }
-                case ContentType.CHANGE_CIPHER_SPEC -> label = changeCipherSpec(side, record, fields);
+                case ContentType.CHANGE_CIPHER_SPEC -> {
+                    encrypted = macLength(side) < 0;
+                    label = changeCipherSpec(side, record, fields);
+                }
                 case ContentType.ALERT -> {
-                    encrypted = h.length() != 2 || (side.ccs && !state.tls13());
+                    int mac = macLength(side);
+                    encrypted = mac < 0 || h.length() != 2 + mac;
                     label = alert(side, record, fields, encrypted);
                 }
                 case ContentType.HEARTBEAT -> {
@@ -309,6 +316,19 @@ public final class TlsConnection implements StreamHandler {
         return "client_hello (SSL 2.0 format)";
     }
 
+    /**
+     * How many bytes of MAC end a record of this side's: 0 before its change_cipher_spec (and in TLS 1.3,
+     * whose protected records are application_data); after it, the MAC length if the suite's bulk cipher
+     * is NULL, whose records are the plaintext followed by the MAC (RFC 5246 section 6.2.3.1); -1 when
+     * the records are encrypted.
+     */
+    private int macLength(Side side) {
+        if (!side.ccs || state.tls13()) {
+            return 0;
+        }
+        return state.cipherSuite < 0 ? -1 : CipherSuite.of(state.cipherSuite).nullCipherMacLength();
+    }
+
     private void checkLength(Side side, TlsRecord record) {
         RecordHeader h = record.header();
         boolean plaintext = !(side.ccs && !state.tls13()) && h.contentType() != ContentType.APPLICATION_DATA;
@@ -356,15 +376,20 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String changeCipherSpec(Side side, TlsRecord record, List<Field> fields) {
-        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
-        try {
-            r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
-            r.expectEnd("change_cipher_spec");
-        } catch (DecodeException e) {
-            finding("tls.ccs.malformed", Severity.ERROR, record.frame(), record.streamOffset() + e.offset(),
-                    "change_cipher_spec: " + e.reason(), "RFC 5246 section 7.1");
+        // A renegotiation's CCS travels under the keys the previous one switched to: its body is
+        // ciphertext, readable only behind a NULL cipher's MAC.
+        int mac = macLength(side);
+        if (mac >= 0 && record.fragment().length() >= mac) {
+            FieldReader r = new FieldReader(record.fragment().slice(0, record.fragment().length() - mac), RecordHeader.SIZE);
+            try {
+                r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
+                r.expectEnd("change_cipher_spec");
+            } catch (DecodeException e) {
+                finding("tls.ccs.malformed", Severity.ERROR, record.frame(), record.streamOffset() + e.offset(),
+                        "change_cipher_spec: " + e.reason(), "RFC 5246 section 7.1");
+            }
+            fields.addAll(r.fields());
         }
-        fields.addAll(r.fields());
         // RFC 8446 appendix D.4: in TLS 1.3 the CCS is a middlebox-compatibility no-op, not a key change.
         if (!state.tls13()) {
             side.ccs = true;
@@ -379,7 +404,7 @@ public final class TlsConnection implements StreamHandler {
             addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
             return "encrypted alert";
         }
-        FieldReader r = new FieldReader(record.fragment(), RecordHeader.SIZE);
+        FieldReader r = new FieldReader(record.fragment().slice(0, 2), RecordHeader.SIZE);
         Alert a = Alert.parse(r);
         fields.addAll(r.fields());
         addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), a.level(), a.description(), record.frame()));
