@@ -104,6 +104,16 @@ class CorpusFixesTest {
     }
 
     @Test
+    void withoutTheServerHelloTheRecordVersionChoosesTheMessageLayout() throws IOException {
+        // Connection 2 lacks the ServerHello; the client's TLS 1.2 records carry a CertificateVerify whose
+        // first two bytes are the SignatureScheme (0x0601, rsa_pkcs1_sha512), RFC 5246 section 7.4.8.
+        Collector c = Collector.analyze(Corpus.file("ndpi/tls_client_certificate_with_missing_server_one.pcapng"));
+
+        assertThat(c.findings).noneMatch(f -> f.code().equals("tls.handshake.malformed"));
+        assertThat(c.connections).allSatisfy(r -> assertThat(Collector.messages(r)).contains("client:certificate_verify"));
+    }
+
+    @Test
     void clientHelloAfterTheCompatibilityChangeCipherSpecIsPlaintext() throws IOException {
         // tcp.stream 38 has only the client's side: ClientHello, then (answering an uncaptured
         // HelloRetryRequest) change_cipher_spec and a second ClientHello in frame 60.

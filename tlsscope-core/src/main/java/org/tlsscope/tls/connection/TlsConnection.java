@@ -344,7 +344,10 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private ParsedMessage onMessage(Side side, org.tlsscope.tls.handshake.RawMessage raw, TlsRecord record) {
-        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(state.version(), state.cipherSuite));
+        // Without the ServerHello (a capture that missed the server's side), the record layer's version is the
+        // best evidence of the negotiated one: after the hellos it is that version (RFC 5246 appendix E.1).
+        int version = state.version() != 0 ? state.version() : record.header().version();
+        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(version, state.cipherSuite));
         if (m.malformed()) {
             malformed(record, m, raw.recordOffset());
             seen(side, m.name(), record.frame());
