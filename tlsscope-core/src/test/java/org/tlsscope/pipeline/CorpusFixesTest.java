@@ -114,6 +114,17 @@ class CorpusFixesTest {
     }
 
     @Test
+    void plaintextAfterTheClosingAlertsIsNoTlsError() throws IOException {
+        // FTP AUTH TLS, then CCC (RFC 4217 section 6): both sides close TLS with an encrypted alert (frames
+        // 40 and 43) and the control channel goes on in plaintext ("PASV", "227 Entering Passive Mode").
+        Collector c = Collector.analyze(Corpus.file("ndpi/ftp-start-tls.pcap"));
+
+        assertThat(c.findings).noneMatch(f -> f.severity() == Severity.ERROR);
+        assertThat(c.findings).anyMatch(f -> f.code().equals("tls.record.malformed") && f.frame() == 45
+                && f.severity() == Severity.INFO);
+    }
+
+    @Test
     void clientHelloAfterTheCompatibilityChangeCipherSpecIsPlaintext() throws IOException {
         // tcp.stream 38 has only the client's side: ClientHello, then (answering an uncaptured
         // HelloRetryRequest) change_cipher_spec and a second ClientHello in frame 60.

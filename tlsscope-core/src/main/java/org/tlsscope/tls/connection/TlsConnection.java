@@ -403,6 +403,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String alert(Side side, TlsRecord record, List<Field> fields, boolean encrypted) {
+        side.alerted = true;
         if (encrypted) {
             addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
             return "encrypted alert";
@@ -480,6 +481,7 @@ public final class TlsConnection implements StreamHandler {
         boolean finished;
         boolean sentEncrypted13;
         boolean sslv2Hello;
+        boolean alerted;
 
         Side(Direction direction) {
             this.direction = direction;
@@ -495,7 +497,12 @@ public final class TlsConnection implements StreamHandler {
 
         @Override
         public void problem(String code, long streamOffset, long frame, String message) {
-            finding(code, severityOf(code), frame, streamOffset, direction.sender() + " stream: " + message, null);
+            // After a side's alert (a close_notify, readable or not) its TLS session is over, and the
+            // application may go on in plaintext on the same connection (FTP's CCC, RFC 4217 section 6):
+            // bytes that are not TLS are then no longer a TLS error.
+            boolean afterClose = alerted && (code.equals("tls.record.malformed") || code.equals("tls.resync.failed"));
+            finding(code, afterClose ? Severity.INFO : severityOf(code), frame, streamOffset, direction.sender()
+                    + " stream: " + message + (afterClose ? " (after its alert ended the TLS session)" : ""), null);
         }
 
         void end(long frame) {
