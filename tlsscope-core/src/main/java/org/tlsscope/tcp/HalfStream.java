@@ -33,8 +33,6 @@ final class HalfStream {
     /** Segments of this direction seen while the first hole stayed open. */
     private int holeAge;
     private boolean limitReported;
-    /** The latest segment whose bytes were held: what held bytes flushed at the end are attributed to. */
-    private TcpSegment lastHeld;
 
     HalfStream(Flow flow, Endpoint sender, TcpLimits limits) {
         this.flow = flow;
@@ -107,8 +105,7 @@ final class HalfStream {
                 deliver(start, payload, wire, s);
                 drain(s);
             } else {
-                ahead.insert(start, payload, wire);
-                lastHeld = s;
+                ahead.insert(start, payload, wire, s);
             }
         }
         ageHole(s);
@@ -130,7 +127,7 @@ final class HalfStream {
         long acked = Math.min(offsetOf(ack), fin != NO_FIN ? Math.min(fin, highestSent) : highestSent);
         while (next < acked) {
             skipTo(ahead.isEmpty() ? acked : Math.min(acked, ahead.firstStart()), s.frame().number());
-            drain(s);
+            drain(null);
         }
     }
 
@@ -138,7 +135,7 @@ final class HalfStream {
     void flush(long frame) {
         while (!ahead.isEmpty()) {
             skipTo(ahead.firstStart(), frame);
-            drain(lastHeld);
+            drain(null);
         }
         if (fin != NO_FIN) {
             skipTo(fin, frame);
@@ -161,7 +158,7 @@ final class HalfStream {
                                 + "; the hole is declared lost");
             }
             skipTo(ahead.isEmpty() ? start : Math.min(start, ahead.firstStart()), s.frame().number());
-            drain(s);
+            drain(null);
         }
     }
 
@@ -175,21 +172,23 @@ final class HalfStream {
         skipTo(start + wire, s.frame().number());
     }
 
-    /** Delivers held bytes that the next expected byte has reached. */
-    private void drain(TcpSegment s) {
+    /**
+     * Delivers held bytes that the next expected byte has reached. Where {@code filler} closed the hole,
+     * the held bytes were completed by it and are attributed to it (as tshark shows a PDU at the frame
+     * that completes it); where the hole was declared lost ({@code filler} null) nothing completed them,
+     * and each piece keeps the segment, of this direction, that carried it.
+     */
+    private void drain(TcpSegment filler) {
         boolean closedHole = false;
         while (!ahead.isEmpty() && ahead.firstStart() <= next) {
             OutOfOrderBuffer.Piece p = ahead.pollFirst();
             closedHole = true;
             if (p.end() > next) {
-                deliver(p.start(), Slice.of(p.bytes()), p.span(), s);
+                deliver(p.start(), Slice.of(p.bytes()), p.span(), filler == null ? p.segment() : filler);
             }
         }
         if (closedHole) {
             holeAge = 0;
-        }
-        if (ahead.isEmpty()) {
-            lastHeld = null;
         }
     }
 
@@ -197,7 +196,7 @@ final class HalfStream {
     private void ageHole(TcpSegment s) {
         if (!ahead.isEmpty() && ++holeAge > limits.maxHoleAgeSegments()) {
             skipTo(ahead.firstStart(), s.frame().number());
-            drain(s);
+            drain(null);
         }
     }
 

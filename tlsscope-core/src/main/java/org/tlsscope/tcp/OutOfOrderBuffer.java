@@ -3,20 +3,23 @@ package org.tlsscope.tcp;
 import java.util.Map;
 import java.util.TreeMap;
 import org.tlsscope.bytes.Slice;
+import org.tlsscope.net.TcpSegment;
 
 /**
  * Segments of one direction that arrived ahead of a hole, keyed by stream offset. Pieces never overlap:
- * an arriving segment is trimmed against what is already held, and only its new bytes are copied, since
- * the frame it came from is not ours to keep.
+ * an arriving segment is trimmed against what is already held, and only its new bytes are copied. Each
+ * piece remembers the segment it came from: its bytes are delivered later, but were captured in that
+ * frame, and the views show that frame's number and headers.
  */
 final class OutOfOrderBuffer {
     private static final byte[] NONE = new byte[0];
 
     /**
      * {@code span} stream bytes starting at {@code start}, of which the capture holds the first
-     * {@code bytes.length}; the rest were cut by the snaplen and are known to be lost.
+     * {@code bytes.length}; the rest were cut by the snaplen and are known to be lost. {@code segment}
+     * is the segment that carried them.
      */
-    record Piece(long start, byte[] bytes, int span) {
+    record Piece(long start, byte[] bytes, int span, TcpSegment segment) {
         long end() {
             return start + span;
         }
@@ -51,7 +54,7 @@ final class OutOfOrderBuffer {
      * Holds stream range [start, start + wireLength), whose first {@code data.length()} bytes are
      * {@code data}, minus whatever part of it is already held.
      */
-    void insert(long start, Slice data, int wireLength) {
+    void insert(long start, Slice data, int wireLength, TcpSegment segment) {
         long end = start + wireLength;
         long at = start;
         Map.Entry<Long, Piece> before = pieces.floorEntry(at);
@@ -62,7 +65,7 @@ final class OutOfOrderBuffer {
             Map.Entry<Long, Piece> after = pieces.ceilingEntry(at);
             long until = after == null ? end : Math.min(end, after.getKey());
             if (until > at) {
-                hold(at, until, start, data);
+                hold(at, until, start, data, segment);
             }
             if (after == null) {
                 break;
@@ -71,12 +74,12 @@ final class OutOfOrderBuffer {
         }
     }
 
-    private void hold(long from, long until, long dataStart, Slice data) {
+    private void hold(long from, long until, long dataStart, Slice data, TcpSegment segment) {
         long capturedEnd = Math.min(until, dataStart + data.length());
         byte[] bytes = from < capturedEnd
                 ? data.slice((int) (from - dataStart), (int) (capturedEnd - from)).toArray()
                 : NONE;
-        pieces.put(from, new Piece(from, bytes, (int) (until - from)));
+        pieces.put(from, new Piece(from, bytes, (int) (until - from), segment));
         heldBytes += bytes.length;
     }
 }

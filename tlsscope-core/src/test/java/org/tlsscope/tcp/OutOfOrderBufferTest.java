@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tlsscope.bytes.Slice;
+import org.tlsscope.net.TcpSegment;
 
 class OutOfOrderBufferTest {
     private final OutOfOrderBuffer buffer = new OutOfOrderBuffer();
+    private final TcpSegment segment = new Wire().send(Wire.CLIENT, Wire.SERVER, 0, 0, Wire.ACK);
 
     private void insert(long start, String data) {
-        buffer.insert(start, Slice.of(ascii(data)), data.length());
+        buffer.insert(start, Slice.of(ascii(data)), data.length(), segment);
     }
 
     private List<String> drain() {
@@ -39,7 +41,7 @@ class OutOfOrderBufferTest {
 
     @Test
     void keepsTheSpanOfBytesTheSnaplenCut() {
-        buffer.insert(20, Slice.of(ascii("abc")), 10);
+        buffer.insert(20, Slice.of(ascii("abc")), 10, segment);
         insert(25, "fghijklm"); // only the part past the truncated segment is new
         assertThat(buffer.heldBytes()).isEqualTo(6);
         assertThat(drain()).containsExactly("20:abc/10", "30:klm/3");

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -48,6 +49,13 @@ public final class Tshark {
     private static final int ALERT = 21;
     private static final String HELLO_RETRY_REQUEST_RANDOM =
             "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c";
+
+    /**
+     * Handshake types only a server sends (RFC 5246 section 7.4, RFC 8446 section 4): hello_request,
+     * server_hello, new_session_ticket, encrypted_extensions, server_key_exchange, certificate_request,
+     * server_hello_done, certificate_status.
+     */
+    private static final Set<Integer> SERVER_ONLY = Set.of(0, 2, 4, 8, 12, 13, 14, 22);
 
     private static final List<String> FIELDS = List.of(
             "tcp.stream", "frame.number", "ip.src", "ipv6.src", "tcp.srcport", "ip.dst", "ipv6.dst",
@@ -127,12 +135,16 @@ public final class Tshark {
     }
 
     private static TsharkConnection fold(int stream, List<Row> rows) {
-        // The client is whoever sent a ClientHello; a capture that starts later falls back to the
-        // sender of the first TLS frame.
+        // The client is whoever sent a ClientHello; a capture that lacks it falls back to the peer of
+        // the first frame with a message only servers send, then to the sender of the first TLS frame.
         String client = rows.stream()
                 .filter(row -> row.handshakeTypes().contains(1))
                 .map(Row::source)
                 .findFirst()
+                .or(() -> rows.stream()
+                        .filter(row -> row.handshakeTypes().stream().anyMatch(SERVER_ONLY::contains))
+                        .map(Row::destination)
+                        .findFirst())
                 .orElse(rows.getFirst().source());
         String server = rows.stream()
                 .map(row -> row.source().equals(client) ? row.destination() : row.source())
@@ -170,7 +182,8 @@ public final class Tshark {
         return new TsharkConnection(stream, client, server, version, cipherSuite, sni, alpn, messages);
     }
 
-    static String versionName(int version) {
+    /** tshark's name for a ProtocolVersion: "TLS 1.2", "unknown (0x7f1c)" for a TLS 1.3 draft. */
+    public static String versionName(int version) {
         return switch (version) {
             case 0x0200 -> "SSL 2.0";
             case 0x0300 -> "SSL 3.0";
@@ -235,8 +248,16 @@ public final class Tshark {
                     values(f[15]), values(f[16]), infoItems(f[18]));
         }
 
+        /**
+         * In a tunnel (GTP, Geneve, IP in IP) tshark lists the outer addresses first: the TCP
+         * connection's own are the innermost, the last ones.
+         */
         private static String endpoint(String ipv4, String ipv6, String port) {
-            return ipv4.isEmpty() ? "[" + ipv6 + "]:" + port : ipv4 + ":" + port;
+            return ipv4.isEmpty() ? "[" + innermost(ipv6) + "]:" + port : innermost(ipv4) + ":" + port;
+        }
+
+        private static String innermost(String addresses) {
+            return addresses.substring(addresses.lastIndexOf(',') + 1);
         }
 
         private static List<String> values(String field) {

@@ -16,6 +16,7 @@ import org.tlsscope.tls.handshake.ClientHello;
 import org.tlsscope.tls.handshake.DissectionContext;
 import org.tlsscope.tls.handshake.HandshakeAssembler;
 import org.tlsscope.tls.handshake.HandshakeParser;
+import org.tlsscope.tls.handshake.HandshakeType;
 import org.tlsscope.tls.handshake.ParsedMessage;
 import org.tlsscope.tls.handshake.ServerHello;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
@@ -25,6 +26,7 @@ import org.tlsscope.tls.record.Heartbeat;
 import org.tlsscope.tls.record.RecordFramer;
 import org.tlsscope.tls.record.RecordHeader;
 import org.tlsscope.tls.record.TlsRecord;
+import org.tlsscope.tls.registry.CipherSuite;
 import org.tlsscope.tls.registry.Registries;
 
 /**
@@ -149,9 +151,28 @@ public final class TlsConnection implements StreamHandler {
             return;
         }
         listener.onConnectionEnd(new ConnectionReport(tcp, lastFrame, state.version(), state.cipherSuite, state.sni,
-                state.alpn, List.copyOf(state.offeredAlpn), List.copyOf(messages), encryptedHandshakeRecords,
+                state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
                 List.copyOf(findings), findingsDropped));
+    }
+
+    /**
+     * The messages in the order their frames were captured. Each direction's are in stream order as they
+     * came; but bytes held behind a segment the capture lost reach us only once the hole is declared lost,
+     * after the peer's later messages, so the two directions are merged back by frame.
+     */
+    private static List<ConnectionReport.MessageSeen> inWireOrder(List<ConnectionReport.MessageSeen> messages) {
+        List<ConnectionReport.MessageSeen> fromClient = messages.stream().filter(m -> m.from().equals("client")).toList();
+        List<ConnectionReport.MessageSeen> fromServer = messages.stream().filter(m -> !m.from().equals("client")).toList();
+        List<ConnectionReport.MessageSeen> merged = new ArrayList<>(messages.size());
+        int c = 0;
+        int s = 0;
+        while (c < fromClient.size() || s < fromServer.size()) {
+            boolean client = s == fromServer.size()
+                    || c < fromClient.size() && fromClient.get(c).frame() <= fromServer.get(s).frame();
+            merged.add(client ? fromClient.get(c++) : fromServer.get(s++));
+        }
+        return List.copyOf(merged);
     }
 
     /** Reports a TCP-layer problem (buffer bound hit) as a finding of this connection. */
@@ -202,19 +223,28 @@ public final class TlsConnection implements StreamHandler {
             checkLength(side, record);
             switch (h.contentType()) {
                 case ContentType.HANDSHAKE -> {
-                    if (side.ccs && !state.tls13()) {
+                    if (side.ccs && !state.tls13() && retriedClientHello(side, record)) {
+                        side.ccs = false;
+                    }
+                    int mac = macLength(side);
+                    if (mac < 0 || record.fragment().length() < mac) {
                         encrypted = true;
                         encryptedHandshakeRecords++;
                         label = side.finished ? "encrypted handshake message" : "encrypted handshake message (finished)";
                         side.finished = true;
                     } else {
-                        side.assembler.feed(record.fragment(), RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
+                        Slice plaintext = record.fragment().slice(0, record.fragment().length() - mac);
+                        side.assembler.feed(plaintext, RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
                         label = parsed.isEmpty() ? "handshake fragment" : String.join(", ", parsed.stream().map(ParsedMessage::name).toList());
                     }
                 }
-                case ContentType.CHANGE_CIPHER_SPEC -> label = changeCipherSpec(side, record, fields);
+                case ContentType.CHANGE_CIPHER_SPEC -> {
+                    encrypted = macLength(side) < 0;
+                    label = changeCipherSpec(side, record, fields);
+                }
                 case ContentType.ALERT -> {
-                    encrypted = h.length() != 2 || (side.ccs && !state.tls13());
+                    int mac = macLength(side);
+                    encrypted = mac < 0 || h.length() != 2 + mac;
                     label = alert(side, record, fields, encrypted);
                 }
                 case ContentType.HEARTBEAT -> {
@@ -260,6 +290,20 @@ public final class TlsConnection implements StreamHandler {
                 withFields ? List.copyOf(fields) : List.of(), List.copyOf(parsed), label, currentSegment));
     }
 
+    /**
+     * A client that answers a HelloRetryRequest sends its middlebox-compatibility change_cipher_spec and
+     * then its second ClientHello in plaintext (RFC 8446 section 4.1.2, appendix D.4). When the capture
+     * missed the server's side, the version is unknown and that CCS looks like a TLS 1.2 key change; but a
+     * client that has seen no ServerHello cannot have changed keys, and ciphertext would only by chance
+     * hold a client_hello header whose length fills the record exactly.
+     */
+    private boolean retriedClientHello(Side side, TlsRecord record) {
+        Slice fragment = record.fragment();
+        return side == client && !state.serverHelloSeen() && fragment.length() >= 4
+                && fragment.u8(0) == HandshakeType.CLIENT_HELLO
+                && fragment.u24(1) == fragment.length() - 4;
+    }
+
     private String sslv2Record(Side side, TlsRecord record, List<ParsedMessage> parsed) {
         if (side != client || client.sslv2Hello) {
             return "SSL 2.0 record";
@@ -274,6 +318,19 @@ public final class TlsConnection implements StreamHandler {
             seen(side, "client_hello", record.frame());
         }
         return "client_hello (SSL 2.0 format)";
+    }
+
+    /**
+     * How many bytes of MAC end a record of this side's: 0 before its change_cipher_spec (and in TLS 1.3,
+     * whose protected records are application_data); after it, the MAC length if the suite's bulk cipher
+     * is NULL, whose records are the plaintext followed by the MAC (RFC 5246 section 6.2.3.1); -1 when
+     * the records are encrypted.
+     */
+    private int macLength(Side side) {
+        if (!side.ccs || state.tls13()) {
+            return 0;
+        }
+        return state.cipherSuite < 0 ? -1 : CipherSuite.of(state.cipherSuite).nullCipherMacLength();
     }
 
     private void checkLength(Side side, TlsRecord record) {
@@ -291,7 +348,10 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private ParsedMessage onMessage(Side side, org.tlsscope.tls.handshake.RawMessage raw, TlsRecord record) {
-        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(state.version(), state.cipherSuite), withFields);
+        // Without the ServerHello (a capture that missed the server's side), the record layer's version is the
+        // best evidence of the negotiated one: after the hellos it is that version (RFC 5246 appendix E.1).
+        int version = state.version() != 0 ? state.version() : record.header().version();
+        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(version, state.cipherSuite), withFields);
         if (m.malformed()) {
             malformed(record, m, raw.recordOffset());
             seen(side, m.name(), record.frame());
@@ -323,15 +383,20 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String changeCipherSpec(Side side, TlsRecord record, List<Field> fields) {
-        FieldReader r = fragmentReader(record);
-        try {
-            r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
-            r.expectEnd("change_cipher_spec");
-        } catch (DecodeException e) {
-            finding("tls.ccs.malformed", Severity.ERROR, record.frame(), record.streamOffset() + e.offset(),
-                    "change_cipher_spec: " + e.reason(), "RFC 5246 section 7.1");
+        // A renegotiation's CCS travels under the keys the previous one switched to: its body is
+        // ciphertext, readable only behind a NULL cipher's MAC.
+        int mac = macLength(side);
+        if (mac >= 0 && record.fragment().length() >= mac) {
+            FieldReader r = fragmentReader(record.fragment().slice(0, record.fragment().length() - mac));
+            try {
+                r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
+                r.expectEnd("change_cipher_spec");
+            } catch (DecodeException e) {
+                finding("tls.ccs.malformed", Severity.ERROR, record.frame(), record.streamOffset() + e.offset(),
+                        "change_cipher_spec: " + e.reason(), "RFC 5246 section 7.1");
+            }
+            fields.addAll(r.fields());
         }
-        fields.addAll(r.fields());
         // RFC 8446 appendix D.4: in TLS 1.3 the CCS is a middlebox-compatibility no-op, not a key change.
         if (!state.tls13()) {
             side.ccs = true;
@@ -342,11 +407,12 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String alert(Side side, TlsRecord record, List<Field> fields, boolean encrypted) {
+        side.alerted = true;
         if (encrypted) {
             addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
             return "encrypted alert";
         }
-        FieldReader r = fragmentReader(record);
+        FieldReader r = fragmentReader(record.fragment().slice(0, 2));
         Alert a = Alert.parse(r);
         fields.addAll(r.fields());
         addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), a.level(), a.description(), record.frame()));
@@ -358,7 +424,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     private String heartbeat(TlsRecord record, List<Field> fields) {
-        FieldReader r = fragmentReader(record);
+        FieldReader r = fragmentReader(record.fragment());
         try {
             Heartbeat hb = Heartbeat.parse(r);
             if (hb.overclaims()) {
@@ -376,9 +442,9 @@ public final class TlsConnection implements StreamHandler {
         }
     }
 
-    private FieldReader fragmentReader(TlsRecord record) {
-        return withFields ? new FieldReader(record.fragment(), RecordHeader.SIZE)
-                : FieldReader.quiet(record.fragment(), RecordHeader.SIZE);
+    /** A reader over (part of) a record's fragment, recording fields only for views that show them. */
+    private FieldReader fragmentReader(Slice fragment) {
+        return withFields ? new FieldReader(fragment, RecordHeader.SIZE) : FieldReader.quiet(fragment, RecordHeader.SIZE);
     }
 
     private void seen(Side side, String type, long frame) {
@@ -424,6 +490,7 @@ public final class TlsConnection implements StreamHandler {
         boolean finished;
         boolean sentEncrypted13;
         boolean sslv2Hello;
+        boolean alerted;
 
         Side(Direction direction) {
             this.direction = direction;
@@ -439,7 +506,12 @@ public final class TlsConnection implements StreamHandler {
 
         @Override
         public void problem(String code, long streamOffset, long frame, String message) {
-            finding(code, severityOf(code), frame, streamOffset, direction.sender() + " stream: " + message, null);
+            // After a side's alert (a close_notify, readable or not) its TLS session is over, and the
+            // application may go on in plaintext on the same connection (FTP's CCC, RFC 4217 section 6):
+            // bytes that are not TLS are then no longer a TLS error.
+            boolean afterClose = alerted && (code.equals("tls.record.malformed") || code.equals("tls.resync.failed"));
+            finding(code, afterClose ? Severity.INFO : severityOf(code), frame, streamOffset, direction.sender()
+                    + " stream: " + message + (afterClose ? " (after its alert ended the TLS session)" : ""), null);
         }
 
         void end(long frame) {

@@ -302,9 +302,13 @@ public final class RecordFramer {
 
     private int frameSslv2(Slice in, long frame) {
         if ((in.u8(0) & 0x80) == 0) {
-            // SSL 2.0 three-byte headers (with padding) only follow encryption; nothing to dissect there.
             sslv2Stream = false;
-            outOfStep(in, frame);
+            // RFC 5246 appendix E.2: a server that answers an SSL 2.0-compatible hello with SSL 3.0 or later
+            // has the client go on in TLS records. Anything else here would be an SSL 2.0 three-byte header
+            // (with padding), which only follows encryption: nothing to dissect there.
+            if (!RecordHeader.peek(in, 0).plausible()) {
+                outOfStep(in, frame);
+            }
             return 0;
         }
         int total = 2 + sslv2Length(in);

@@ -46,6 +46,23 @@ public record CipherSuite(int id, String name, KeyExchange keyExchange, String a
                 || cipher.contains("_MGM_") || cipher.startsWith("AEGIS_");
     }
 
+    /**
+     * For a suite that encrypts nothing (bulk cipher NULL), the length of the HMAC that ends each protected
+     * record (RFC 5246 section 6.2.3.1, RFC 6101 section 5.2.3.1); -1 for any other suite.
+     */
+    public int nullCipherMacLength() {
+        if (!cipher.equals("NULL")) {
+            return -1;
+        }
+        return switch (mac) {
+            case "MD5" -> 16;
+            case "SHA" -> 20;
+            case "SHA256" -> 32;
+            case "SHA384" -> 48;
+            default -> -1;
+        };
+    }
+
     /** Whether this value is in the IANA registry (as opposed to an SSL-era, draft or national value). */
     public boolean isIana() {
         return "IANA".equals(Registries.CIPHER_SUITES.column(id, 2));

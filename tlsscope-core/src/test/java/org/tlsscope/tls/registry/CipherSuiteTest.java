@@ -117,6 +117,19 @@ class CipherSuiteTest {
         assertThat(CipherSuite.of(0xcca8).isIana()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+            "0x0001, 16", // TLS_RSA_WITH_NULL_MD5: HMAC-MD5
+            "0x0002, 20", // TLS_RSA_WITH_NULL_SHA: HMAC-SHA1
+            "0x003b, 32", // TLS_RSA_WITH_NULL_SHA256
+            "0xc03b, 48", // TLS_ECDHE_PSK_WITH_NULL_SHA384
+            "0xc02f, -1", // TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256: encrypted
+            "0x0000, -1", // TLS_NULL_WITH_NULL_NULL: the initial state, no MAC either
+    })
+    void nullCipherSuitesEndRecordsWithTheirHmac(String id, int length) {
+        assertThat(CipherSuite.of(Integer.decode(id)).nullCipherMacLength()).isEqualTo(length);
+    }
+
     @Test
     void signallingValues() {
         assertThat(CipherSuite.of(0x00ff).keyExchange()).isEqualTo(KeyExchange.SCSV);
