@@ -125,6 +125,18 @@ class CorpusFixesTest {
     }
 
     @Test
+    void tcpInsideAGtpUTunnelIsFound() throws IOException {
+        // Ethernet, IPv4, UDP 2152, GTP-U G-PDU, then the subscriber's IPv4 and TCP to port 443.
+        Collector c = Collector.analyze(Corpus.file("ndpi/ja3_lots_of_cipher_suites_2_anon.pcap"));
+
+        assertThat(c.connections).singleElement().satisfies(r -> {
+            assertThat(r.connection().client().toString()).isEqualTo("192.168.147.177:58496");
+            assertThat(r.connection().server().toString()).isEqualTo("151.121.193.160:443");
+            assertThat(Collector.messages(r)).startsWith("client:client_hello", "server:server_hello");
+        });
+    }
+
+    @Test
     void clientHelloAfterTheCompatibilityChangeCipherSpecIsPlaintext() throws IOException {
         // tcp.stream 38 has only the client's side: ClientHello, then (answering an uncaptured
         // HelloRetryRequest) change_cipher_spec and a second ClientHello in frame 60.
