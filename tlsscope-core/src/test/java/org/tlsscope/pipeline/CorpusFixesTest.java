@@ -36,6 +36,15 @@ class CorpusFixesTest {
     }
 
     @Test
+    void aRecordBoundaryNotFoundAfterLostBytesIsAWarningLikeTheLoss() throws IOException {
+        // tls2.pcap lost many segments: streams that end before the next record header after a loss.
+        Collector c = Collector.analyze(Corpus.file("pcapplusplus/ExamplesTest/pcap_examples/tls2.pcap"));
+
+        assertThat(c.findings).filteredOn(f -> f.code().equals("tls.resync.failed")).isNotEmpty()
+                .allMatch(f -> f.severity() == Severity.WARNING);
+    }
+
+    @Test
     void earlyTls13DraftServerHelloHasNoSessionIdNorCompression() throws IOException {
         // draft-ietf-tls-tls13-18 section 4.1.3: version 0x7f12, random, cipher_suite, extensions.
         Collector c = Collector.analyze(Corpus.file("suricata-verify/tls/tls13-draft18/tls13_draft18.pcap"));
