@@ -36,6 +36,15 @@ class CorpusFixesTest {
     }
 
     @Test
+    void aRecordBoundaryNotFoundAfterLostBytesIsAWarningLikeTheLoss() throws IOException {
+        // tls2.pcap lost many segments: streams that end before the next record header after a loss.
+        Collector c = Collector.analyze(Corpus.file("pcapplusplus/ExamplesTest/pcap_examples/tls2.pcap"));
+
+        assertThat(c.findings).filteredOn(f -> f.code().equals("tls.resync.failed")).isNotEmpty()
+                .allMatch(f -> f.severity() == Severity.WARNING);
+    }
+
+    @Test
     void earlyTls13DraftServerHelloHasNoSessionIdNorCompression() throws IOException {
         // draft-ietf-tls-tls13-18 section 4.1.3: version 0x7f12, random, cipher_suite, extensions.
         Collector c = Collector.analyze(Corpus.file("suricata-verify/tls/tls13-draft18/tls13_draft18.pcap"));
@@ -122,6 +131,18 @@ class CorpusFixesTest {
         assertThat(c.findings).noneMatch(f -> f.severity() == Severity.ERROR);
         assertThat(c.findings).anyMatch(f -> f.code().equals("tls.record.malformed") && f.frame() == 45
                 && f.severity() == Severity.INFO);
+    }
+
+    @Test
+    void tcpInsideAGtpUTunnelIsFound() throws IOException {
+        // Ethernet, IPv4, UDP 2152, GTP-U G-PDU, then the subscriber's IPv4 and TCP to port 443.
+        Collector c = Collector.analyze(Corpus.file("ndpi/ja3_lots_of_cipher_suites_2_anon.pcap"));
+
+        assertThat(c.connections).singleElement().satisfies(r -> {
+            assertThat(r.connection().client().toString()).isEqualTo("192.168.147.177:58496");
+            assertThat(r.connection().server().toString()).isEqualTo("151.121.193.160:443");
+            assertThat(Collector.messages(r)).startsWith("client:client_hello", "server:server_hello");
+        });
     }
 
     @Test

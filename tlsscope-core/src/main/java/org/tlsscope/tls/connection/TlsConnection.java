@@ -137,6 +137,7 @@ public final class TlsConnection implements StreamHandler {
             side.tail = Slice.EMPTY;
             return;
         }
+        side.lostBytes = true;
         side.framer.gap(missing, frame);
         if (side.assembler.inMessage()) {
             side.assembler.reset();
@@ -491,6 +492,7 @@ public final class TlsConnection implements StreamHandler {
         boolean sentEncrypted13;
         boolean sslv2Hello;
         boolean alerted;
+        boolean lostBytes;
 
         Side(Direction direction) {
             this.direction = direction;
@@ -510,7 +512,11 @@ public final class TlsConnection implements StreamHandler {
             // application may go on in plaintext on the same connection (FTP's CCC, RFC 4217 section 6):
             // bytes that are not TLS are then no longer a TLS error.
             boolean afterClose = alerted && (code.equals("tls.record.malformed") || code.equals("tls.resync.failed"));
-            finding(code, afterClose ? Severity.INFO : severityOf(code), frame, streamOffset, direction.sender()
+            // Not finding the next record after bytes the capture lost is the loss's doing (a tcp.gap
+            // warning), not a fault of the TLS stream.
+            boolean afterLoss = lostBytes && code.equals("tls.resync.failed");
+            Severity severity = afterClose ? Severity.INFO : afterLoss ? Severity.WARNING : severityOf(code);
+            finding(code, severity, frame, streamOffset, direction.sender()
                     + " stream: " + message + (afterClose ? " (after its alert ended the TLS session)" : ""), null);
         }
 
