@@ -48,7 +48,7 @@ for f in $files; do
     read -r ts_ms ts_rss < <(measure tshark -n -r "$path" -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name)
     for mode in summary json; do
         args=(-f "$mode"); [ "$mode" = summary ] && args+=(--tsv)
-        read -r ms rss < <(measure "$JAVA_HOME/bin/java" -Xmx256m -jar "$jar" analyze "${args[@]}" "$path")
+        read -r ms rss < <(measure "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -jar "$jar" analyze "${args[@]}" "$path")
         printf '%-16s %-12s %9.2f %9.0f %9d %7.1fx\n' "$f" "tlsscope-$mode" "$(echo "$ms/1000" | bc -l)" \
             "$(echo "$mb*1000/$ms" | bc -l)" "$rss" "$(echo "$ts_ms/$ms" | bc -l)"
     done
