@@ -7,6 +7,13 @@ import org.tlsscope.net.TcpSegment;
 
 /** The reassembler's state for one open connection: its two half streams and what its SYN said. */
 final class Flow {
+    /**
+     * How long after a RST the other side's segments still in flight are taken. They arrive within a
+     * round trip; seconds are plenty, and a short grace keeps reset connections, which are common (many
+     * clients close that way), from piling up: until the grace ends their state is held.
+     */
+    static final long RESET_GRACE_NANOS = 10 * 1_000_000_000L;
+
     private final TcpConnection connection;
     private final ConnectionListener listener;
     private final StreamHandler handler;
@@ -39,6 +46,15 @@ final class Flow {
 
     long lastActiveNanos() {
         return lastActiveNanos;
+    }
+
+    /** Whether a RST came and its grace for segments in flight is over at capture time {@code now}. */
+    boolean resetGraceOver(long now) {
+        return resetBy != null && now - resetNanos > RESET_GRACE_NANOS;
+    }
+
+    boolean wasReset() {
+        return resetBy != null;
     }
 
     /** Takes one segment of this connection; answers why the connection ended with it, or null. */
@@ -82,7 +98,7 @@ final class Flow {
         boolean inFlight = from == resetBy
                 ? s.has(TcpSegment.RST)
                 : !s.has(TcpSegment.RST) && !s.has(TcpSegment.SYN);
-        if (!inFlight || s.frame().timestampNanos() - resetNanos > TimeWait.MSL_NANOS) {
+        if (!inFlight || s.frame().timestampNanos() - resetNanos > RESET_GRACE_NANOS) {
             return StreamHandler.EndReason.RST;
         }
         if (from != resetBy) {

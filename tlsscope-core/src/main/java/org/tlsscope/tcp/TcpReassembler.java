@@ -1,5 +1,6 @@
 package org.tlsscope.tcp;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -26,6 +27,7 @@ public final class TcpReassembler {
     private final long idleTimeoutNanos;
     /** Idle connections are looked for this often (capture time), not on every segment. */
     private final long sweepIntervalNanos;
+    private final ArrayDeque<Reset> resets = new ArrayDeque<>();
     /** Open connections, least recently active first. */
     private final LinkedHashMap<ConnectionKey, Flow> flows = new LinkedHashMap<>(1024, 0.75f, true);
     private final TimeWait timeWait;
@@ -54,6 +56,7 @@ public final class TcpReassembler {
         long settled = Math.min(now, previousNanos);
         previousNanos = now;
         if (settled >= nextSweepNanos) {
+            endReset(settled, frame);
             endIdle(settled, frame);
             nextSweepNanos = settled + sweepIntervalNanos;
         }
@@ -70,12 +73,19 @@ public final class TcpReassembler {
             }
             flow = open(key, s);
         }
+        boolean wasReset = flow.wasReset();
         StreamHandler.EndReason end = flow.accept(s);
         if (end != null) {
             flows.remove(key);
             timeWait.closed(key, now);
             flow.end(end, frame);
+        } else if (!wasReset && flow.wasReset()) {
+            resets.addLast(new Reset(key, flow));
         }
+    }
+
+    /** A reset connection waiting out its grace for segments in flight, in order of reset. */
+    private record Reset(ConnectionKey key, Flow flow) {
     }
 
     /** The capture is over at {@code lastFrame}: every open connection ends, in the order they began. */
@@ -131,6 +141,18 @@ public final class TcpReassembler {
             return !s.has(TcpSegment.ACK);
         }
         return s.src().port() >= s.dst().port();
+    }
+
+    /** Ends the reset connections whose grace is over, so they do not wait for the idle timeout. */
+    private void endReset(long now, long frame) {
+        while (!resets.isEmpty() && resets.peekFirst().flow().resetGraceOver(now)) {
+            Reset r = resets.pollFirst();
+            if (flows.get(r.key()) == r.flow()) {
+                flows.remove(r.key());
+                timeWait.closed(r.key(), now);
+                r.flow().end(StreamHandler.EndReason.RST, frame);
+            }
+        }
     }
 
     private void endIdle(long now, long frame) {

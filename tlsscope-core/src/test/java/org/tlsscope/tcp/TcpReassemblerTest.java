@@ -478,4 +478,21 @@ class TcpReassemblerTest {
         tcp.finish(wire.lastFrame());
         assertThat(recorder.connections).isEmpty();
     }
+
+    @Test
+    void aResetConnectionEndsOnceItsGraceForSegmentsInFlightIsOverNotAtCaptureEnd() {
+        handshake(C_ISN, S_ISN);
+        client(0, "hello");
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 6, S_ISN + 1, RST_ACK));
+        assertThat(tcp.openConnections()).isEqualTo(1);
+        // Other traffic goes on: two frames past the grace, the reset connection is ended and forgotten.
+        wire.pause(java.time.Duration.ofSeconds(11));
+        Endpoint other = new Endpoint(CLIENT.address(), CLIENT.port() + 1);
+        tcp.accept(wire.send(other, SERVER, 9_000, 0, SYN));
+        tcp.accept(wire.send(other, SERVER, 9_000, 0, SYN));
+        Recorder.Connection c = recorder.connections.getFirst();
+        assertThat(c.endReason()).isEqualTo(RST);
+        assertThat(c.ends().getFirst().frame()).isEqualTo(5);
+        assertThat(tcp.openConnections()).isEqualTo(1);
+    }
 }
