@@ -71,16 +71,6 @@ public final class FieldReader {
 
     // ---- raw reads: checked, not recorded -------------------------------------------------------
 
-    public int peekU8() {
-        need(1, "byte");
-        return data.u8(pos);
-    }
-
-    public int peekU16() {
-        need(2, "uint16");
-        return data.u16(pos);
-    }
-
     public int rawU8() {
         need(1, "uint8");
         return data.u8(pos++);
@@ -90,20 +80,6 @@ public final class FieldReader {
         need(2, "uint16");
         int v = data.u16(pos);
         pos += 2;
-        return v;
-    }
-
-    public int rawU24() {
-        need(3, "uint24");
-        int v = data.u24(pos);
-        pos += 3;
-        return v;
-    }
-
-    public long rawU32() {
-        need(4, "uint32");
-        long v = data.u32(pos);
-        pos += 4;
         return v;
     }
 

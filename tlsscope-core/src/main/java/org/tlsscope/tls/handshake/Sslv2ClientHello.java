@@ -23,17 +23,6 @@ public record Sslv2ClientHello(int version, List<Integer> cipherSpecs, Slice ses
         return "client_hello";
     }
 
-    /** The TLS cipher suites among the specs (RFC 5246 appendix E.2: V2CipherSpec with a zero first byte). */
-    public List<Integer> tlsCipherSuites() {
-        List<Integer> suites = new ArrayList<>();
-        for (int spec : cipherSpecs) {
-            if (spec >> 16 == 0) {
-                suites.add(spec);
-            }
-        }
-        return suites;
-    }
-
     /** Parses from the message type byte on; {@code r} covers the record after its two-byte header. */
     static Sslv2ClientHello parse(FieldReader r) {
         r.u8("msg_type", v -> "SSL 2.0 CLIENT-HELLO");
