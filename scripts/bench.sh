@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (a script you run, not a test): tlsscope's summary and json modes against tshark's handshake
-# extraction on the large captures of shared/bench/make-corpus.sh, one run each, with wall time, MB/s and
-# peak resident memory, and the ratio to tshark.
+# extraction on the large captures of shared/bench/make-corpus.sh, with wall time, MB/s, peak resident
+# memory and the ratio to tshark. tlsscope runs through ./tlsscope with -Xmx256m.
 #
 # Usage: scripts/bench.sh [CORPUS_DIR]
 #   CORPUS_DIR defaults to bench-out/corpus (git-ignored); it is built there with make-corpus.sh when it
@@ -19,8 +19,9 @@ if [ ! -f "$corpus/handshakes.pcap" ]; then
     mkdir -p "$corpus"
     "$shared/bench/make-corpus.sh" "$corpus"
 fi
-(cd "$root" && ./mvnw -q -B -ntp -DskipTests package)
-jar="$root/tlsscope-cli/target/tlsscope.jar"
+# Through the launcher, as a user runs it (it builds the jar and its start-up cache first if needed).
+"$root/tlsscope" analyze > /dev/null
+export TLSSCOPE_JAVA_OPTS=-Xmx256m
 
 # median wall seconds and max RSS (MB) of RUNS runs of a command, output to /dev/null
 measure() {
@@ -48,7 +49,7 @@ for f in $files; do
     read -r ts_ms ts_rss < <(measure tshark -n -r "$path" -Y 'tls.handshake.type==1' -T fields -e tls.handshake.extensions_server_name)
     for mode in summary json; do
         args=(-f "$mode"); [ "$mode" = summary ] && args+=(--tsv)
-        read -r ms rss < <(measure "$JAVA_HOME/bin/java" -XX:+UseSerialGC -Xmx256m -jar "$jar" analyze "${args[@]}" "$path")
+        read -r ms rss < <(measure "$root/tlsscope" analyze "${args[@]}" "$path")
         printf '%-16s %-12s %9.2f %9.0f %9d %7.1fx\n' "$f" "tlsscope-$mode" "$(echo "$ms/1000" | bc -l)" \
             "$(echo "$mb*1000/$ms" | bc -l)" "$rss" "$(echo "$ts_ms/$ms" | bc -l)"
     done
