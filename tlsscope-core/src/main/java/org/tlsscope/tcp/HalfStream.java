@@ -148,7 +148,7 @@ final class HalfStream {
 
     /** Declares holes lost, oldest first, until a segment starting at {@code start} may be held. */
     private void makeRoom(long start, int bytes, TcpSegment s) {
-        while (start > next && (ahead.heldBytes() + bytes > limits.maxBufferedBytes()
+        while (start > next && (ahead.heldBytes() + bytes + s.frame().data().length() > limits.maxBufferedBytes()
                 || ahead.pieceCount() >= limits.maxBufferedSegments())) {
             if (!limitReported) {
                 limitReported = true;

@@ -20,6 +20,15 @@ final class OutOfOrderBuffer {
      * is the segment that carried them.
      */
     record Piece(long start, byte[] bytes, int span, TcpSegment segment) {
+        /**
+         * The memory this piece keeps alive: its copied bytes, and the frame its segment came in (kept
+         * for the frame number and headers of the delivery). The buffer's bound counts both, so a few
+         * thousand held 64 KiB loopback frames cannot hide behind a small count of copied bytes.
+         */
+        long memory() {
+            return bytes.length + (long) segment.frame().data().length();
+        }
+
         long end() {
             return start + span;
         }
@@ -32,6 +41,7 @@ final class OutOfOrderBuffer {
         return pieces.isEmpty();
     }
 
+    /** Memory held, as {@link Piece#memory()} counts it. */
     long heldBytes() {
         return heldBytes;
     }
@@ -46,7 +56,7 @@ final class OutOfOrderBuffer {
 
     Piece pollFirst() {
         Piece p = pieces.pollFirstEntry().getValue();
-        heldBytes -= p.bytes().length;
+        heldBytes -= p.memory();
         return p;
     }
 
@@ -79,7 +89,8 @@ final class OutOfOrderBuffer {
         byte[] bytes = from < capturedEnd
                 ? data.slice((int) (from - dataStart), (int) (capturedEnd - from)).toArray()
                 : NONE;
-        pieces.put(from, new Piece(from, bytes, (int) (until - from), segment));
-        heldBytes += bytes.length;
+        Piece piece = new Piece(from, bytes, (int) (until - from), segment);
+        pieces.put(from, piece);
+        heldBytes += piece.memory();
     }
 }

@@ -5,8 +5,9 @@ import java.time.Duration;
 /**
  * The bounds that keep reassembly memory proportional to the open connections, never to the capture.
  *
- * @param maxBufferedBytes    out-of-order bytes held per direction; past it the first hole is declared
- *                            lost (finding {@code tcp.buffer_limit}) rather than waiting for it
+ * @param maxBufferedBytes    memory held per direction for out-of-order data (the copied bytes and the
+ *                            frames they came in); past it the first hole is declared lost (finding
+ *                            {@code tcp.buffer_limit}) rather than waiting for it
  * @param maxBufferedSegments out-of-order pieces held per direction, so that segments whose payload the
  *                            snaplen cut away entirely (zero bytes held each) cannot pile up either
  * @param maxHoleAgeSegments  later segments of a direction a hole may stay open across before it is

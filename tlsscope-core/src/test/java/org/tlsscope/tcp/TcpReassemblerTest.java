@@ -337,11 +337,13 @@ class TcpReassemblerTest {
 
     @Test
     void declaresTheOldestHoleLostWhenHeldBytesWouldExceedTheLimit() {
-        tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withMaxBufferedBytes(10));
+        // Held memory counts each piece's copied bytes and the frame it came in (here the frames hold
+        // the payload alone, so twice the payload).
+        tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withMaxBufferedBytes(20));
         handshake(C_ISN, S_ISN);
         client(2, "cdef");
         client(8, "ijkl");
-        client(14, "op");  // 4 + 4 + 2 = 10 held: at the limit, not past it
+        client(14, "op");  // 2 x (4 + 4 + 2) = 20 held: at the limit, not past it
         assertThat(recorder.problems).isEmpty();
         client(17, "rs"); // needs room: [0,2) is declared lost, which frees enough
         Recorder.Connection c = recorder.only();
