@@ -135,7 +135,6 @@ public final class ExplainView implements TlsListener {
 
     @Override
     public void onCaptureEnd(CaptureStats stats) {
-        out.printf("%d frames, %d TCP connections, %d with TLS%n", stats.frames(), stats.tcpConnections(),
-                stats.tlsConnections());
+        out.println(Names.captureLine(stats));
     }
 }

@@ -1,5 +1,6 @@
 package org.tlsscope.view;
 
+import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.tls.registry.Registries;
 
 /** How the views print the values every view shows. */
@@ -23,5 +24,11 @@ final class Names {
 
     static String alertDescription(Integer description) {
         return description == null ? null : Registries.ALERT_DESCRIPTIONS.name(description);
+    }
+
+    /** The closing line of the text and explain views. */
+    static String captureLine(CaptureStats stats) {
+        return stats.frames() + " frames, " + stats.tcpConnections() + " TCP connections, " + stats.tlsConnections()
+                + " with TLS";
     }
 }

@@ -84,8 +84,7 @@ public final class TextView implements TlsListener {
 
     @Override
     public void onCaptureEnd(CaptureStats stats) {
-        out.printf("%d frames, %d TCP connections, %d with TLS%n", stats.frames(), stats.tcpConnections(),
-                stats.tlsConnections());
+        out.println(Names.captureLine(stats));
         captureFindings.forEach(f -> out.println(line(f)));
     }
 

@@ -50,14 +50,9 @@ final class TlsDetector {
     static int findRecordBoundary(Slice data) {
         for (int i = 0; i + RecordHeader.SIZE <= data.length(); i++) {
             RecordHeader h = RecordHeader.peek(data, i);
-            if (!h.plausible()) {
-                continue;
-            }
-            int next = i + RecordHeader.SIZE + h.length();
-            if (next + RecordHeader.SIZE <= data.length() && RecordHeader.peek(data, next).plausible()) {
-                return i;
-            }
-            if (next == data.length() && h.length() >= 16) {
+            // A record that merely ends with the segment must also be long enough not to be chance.
+            boolean endsWithData = i + RecordHeader.SIZE + h.length() == data.length();
+            if (h.plausible() && RecordHeader.confirmed(data, i) && (!endsWithData || h.length() >= 16)) {
                 return i;
             }
         }

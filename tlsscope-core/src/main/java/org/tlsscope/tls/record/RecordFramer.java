@@ -231,8 +231,7 @@ public final class RecordFramer {
                 continue;
             }
             int end = i + RecordHeader.SIZE + h.length();
-            boolean confirmed = end == accLen
-                    || (end + RecordHeader.SIZE <= accLen && RecordHeader.peek(held, end).plausible());
+            boolean confirmed = RecordHeader.confirmed(held, i);
             if (!confirmed && end + RecordHeader.SIZE > accLen && accLen < SCAN_WINDOW) {
                 return take; // not enough bytes yet to confirm this candidate: wait for more
             }

@@ -33,4 +33,15 @@ public record RecordHeader(int contentType, int version, int length) {
         return ContentType.isKnown(contentType) && (version >> 8) == 3 && (version & 0xff) <= 4
                 && length <= MAX_CIPHERTEXT && (length > 0 || contentType == ContentType.APPLICATION_DATA);
     }
+
+    /**
+     * Whether the plausible header at {@code at} is borne out by the bytes after it: its record ends
+     * exactly where {@code data} ends, or another plausible header starts where it ends. One plausible
+     * header alone is too easily matched by chance; a chain of two is what finding a record boundary in
+     * the middle of a stream rests on.
+     */
+    public static boolean confirmed(Slice data, int at) {
+        int end = at + SIZE + peek(data, at).length();
+        return end == data.length() || (end + SIZE <= data.length() && peek(data, end).plausible());
+    }
 }
