@@ -4,6 +4,8 @@ package org.tlsscope.cli;
 final class ExitCode {
     /** The analysis ran to the end of the input. */
     static final int OK = 0;
+    /** The command ran but found nothing to give: follow with no decrypted data for the connection asked. */
+    static final int NOTHING = 1;
     /** Bad command line, an input that cannot be opened, or a file that is not a capture. */
     static final int USAGE = 2;
     /** The capture was cut short or damaged: everything before the damage was analyzed. */

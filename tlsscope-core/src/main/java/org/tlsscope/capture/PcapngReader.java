@@ -2,6 +2,7 @@ package org.tlsscope.capture;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import org.tlsscope.bytes.Slice;
@@ -41,6 +42,8 @@ final class PcapngReader implements CaptureReader {
     private final String format;
     private final List<Interface> interfaces = new ArrayList<>();
     private final List<DecryptionSecrets> secrets = new ArrayList<>();
+    /** Asked after every frame: a read-only view, not a copy. */
+    private final List<DecryptionSecrets> secretsView = Collections.unmodifiableList(secrets);
     private boolean bigEndian;
     private long frames;
     private CaptureProblem problem;
@@ -271,7 +274,7 @@ final class PcapngReader implements CaptureReader {
 
     @Override
     public List<DecryptionSecrets> decryptionSecrets() {
-        return List.copyOf(secrets);
+        return secretsView;
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.tlsscope.pipeline;
 
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
@@ -9,6 +10,10 @@ import org.tlsscope.analysis.Severity;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.CaptureProblem;
 import org.tlsscope.capture.CaptureReader;
+import org.tlsscope.capture.DecryptionSecrets;
+import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.net.PacketDecoder;
 import org.tlsscope.net.TcpSegment;
@@ -32,7 +37,15 @@ public final class Analyzer {
 
     /** Reads the capture to its end and reports everything to {@code listener}. */
     public static CaptureStats run(CaptureReader reader, TlsListener listener) throws IOException {
-        Connections connections = new Connections(listener);
+        return run(reader, listener, null);
+    }
+
+    /**
+     * Same, opening protected records with {@code decryption}'s keys. Without keys (null), the key logs of
+     * the capture's own Decryption Secrets Blocks are used when there are any.
+     */
+    public static CaptureStats run(CaptureReader reader, TlsListener listener, Decryption decryption) throws IOException {
+        Connections connections = new Connections(listener, decryption);
         PacketDecoder decoder = new PacketDecoder();
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);
         long frames = 0;
@@ -42,6 +55,7 @@ public final class Analyzer {
             frames++;
             bytes += f.data().length();
             lastFrame = f.number();
+            connections.takeSecrets(reader.decryptionSecrets());
             TcpSegment segment = decoder.decode(f);
             if (segment != null) {
                 tcp.accept(segment);
@@ -63,17 +77,31 @@ public final class Analyzer {
     private static final class Connections implements ConnectionListener {
         private final TlsListener listener;
         private final Map<Integer, TlsConnection> open = new HashMap<>();
+        private Decryption decryption;
+        private int secretsTaken;
         int tcpCount;
         int tlsCount;
 
-        Connections(TlsListener listener) {
+        Connections(TlsListener listener, Decryption decryption) {
             this.listener = listener;
+            this.decryption = decryption;
+        }
+
+        /** Decryption Secrets Blocks precede the packets they open (pcapng spec section 4.7): take new ones. */
+        void takeSecrets(List<DecryptionSecrets> secrets) {
+            while (secretsTaken < secrets.size()) {
+                if (decryption == null) {
+                    decryption = new Decryption(new KeyLog(), new RsaKeys());
+                }
+                decryption.add(secrets.get(secretsTaken++));
+            }
         }
 
         @Override
         public StreamHandler onConnection(TcpConnection connection, TcpSegment first) {
             tcpCount++;
-            TlsConnection tls = new TlsConnection(connection, listener);
+            TlsConnection tls = new TlsConnection(connection, listener,
+                    decryption == null ? null : decryption.forConnection(connection));
             open.put(connection.id(), tls);
             return new StreamHandler() {
                 private boolean failed;

@@ -24,6 +24,8 @@ public final class ExplainView implements TlsListener {
     /** Application data is ciphertext: its first bytes show what it looks like, the rest adds nothing. */
     private static final int MAX_OPAQUE_DUMP = 256;
     private static final int MAX_DUMP = 1 << 16;
+    /** content_type, legacy_record_version, length: the first fields of every TLS record. */
+    private static final int HEADER_FIELDS = 3;
 
     private final PrintWriter out;
     private final boolean layers;
@@ -62,14 +64,26 @@ public final class ExplainView implements TlsListener {
             HexDump.dump(sb, "", bytes, e.encrypted() ? MAX_OPAQUE_DUMP + e.record().headerLength() : MAX_DUMP);
         }
         sb.append('\n');
-        fields(sb, "  ", e.fields(), bytes, 0);
+        Slice content = bytes;
+        if (e.decrypted()) {
+            // The header's three fields point into the record; what the plaintext held, into the plaintext.
+            int header = Math.min(HEADER_FIELDS, e.fields().size());
+            fields(sb, "  ", e.fields().subList(0, header), bytes, 0);
+            content = e.plaintext();
+            sb.append(String.format("  decrypted: %s, %d bytes of plaintext (offsets below count from its first byte)%n",
+                    Registries.CONTENT_TYPES.name(e.contentType()), content.length()));
+            HexDump.dump(sb, "  ", content, MAX_DUMP);
+            fields(sb, "  ", e.fields().subList(header, e.fields().size()), content, 0);
+        } else {
+            fields(sb, "  ", e.fields(), bytes, 0);
+        }
         if (e.encrypted() && bytes != null) {
             Slice payload = e.record().fragment();
             sb.append(String.format("  %04x  %-14s %s%n", e.record().headerLength(), HexDump.abbreviated(payload),
                     e.label() + " (" + payload.length() + " bytes, opaque without keys)"));
         }
         for (ParsedMessage m : e.messages()) {
-            message(sb, m, bytes);
+            message(sb, m, content);
         }
         out.print(sb.append('\n'));
     }

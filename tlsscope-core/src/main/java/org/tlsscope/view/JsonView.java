@@ -3,6 +3,7 @@ package org.tlsscope.view;
 import java.io.PrintWriter;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.DecryptionStatus;
 import org.tlsscope.tls.connection.RecordEvent;
 import org.tlsscope.tls.connection.TlsListener;
 import org.tlsscope.tls.handshake.ParsedMessage;
@@ -35,6 +36,8 @@ public final class JsonView implements TlsListener {
                 .field("version_id", e.record().header().version())
                 .field("length", e.record().header().length())
                 .field("encrypted", e.encrypted())
+                .field("decrypted", e.decrypted())
+                .fieldOrNull("plaintext_length", e.decrypted() ? e.plaintext().length() : null)
                 .field("label", e.label())
                 .fields("fields", e.fields());
         j.beginArray("messages");
@@ -82,8 +85,19 @@ public final class JsonView implements TlsListener {
                     .field("description", Names.alertDescription(a.description())).field("frame", a.frame()).close();
         }
         j.endArray().field("resumed", r.resumed()).field("established", r.established());
-        j.key("app_data").open().field("client_bytes", r.clientAppBytes()).field("server_bytes", r.serverAppBytes()).close();
-        j.field("decrypted", false);
+        DecryptionStatus d = r.decryption();
+        boolean decrypted = d != null && d.decrypted();
+        j.key("app_data").open().field("client_bytes", r.clientAppBytes()).field("server_bytes", r.serverAppBytes())
+                .fieldOrNull("client_plaintext_bytes", d != null && d.recordsOpened() > 0 ? d.clientPlaintextBytes() : null)
+                .fieldOrNull("server_plaintext_bytes", d != null && d.recordsOpened() > 0 ? d.serverPlaintextBytes() : null)
+                .close();
+        j.field("decrypted", decrypted).field("decryption", d == null ? Names.NO_KEYS : d.reason());
+        if (d != null) {
+            j.key("verification").open().field("key_source", d.keySource())
+                    .field("records_opened", d.recordsOpened()).field("records_failed", d.recordsFailed())
+                    .field("client_finished", d.clientFinished().jsonName())
+                    .field("server_finished", d.serverFinished().jsonName()).close();
+        }
         j.beginArray("findings");
         for (Finding f : r.findings()) {
             finding(j.element(), f).close();

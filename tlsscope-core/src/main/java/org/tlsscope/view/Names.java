@@ -8,6 +8,9 @@ final class Names {
     private Names() {
     }
 
+    /** Why a connection was not decrypted when no key material was given at all. */
+    static final String NO_KEYS = "no keys given (--keylog, --rsa-key, or a Decryption Secrets Block in the capture)";
+
     /** "TLS 1.2", or null when no version was negotiated. */
     static String version(int version) {
         return version == 0 ? null : Registries.PROTOCOL_VERSIONS.name(version);

@@ -9,9 +9,11 @@ import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.DecryptionStatus;
 import org.tlsscope.tls.connection.RecordEvent;
 import org.tlsscope.tls.connection.TlsListener;
 import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.record.ContentType;
 import org.tlsscope.tls.registry.Registries;
 
 /**
@@ -33,7 +35,7 @@ public final class TextView implements TlsListener {
     @Override
     public void onRecord(RecordEvent e) {
         Pending p = open.computeIfAbsent(e.connection().id(), id -> new Pending());
-        if (e.flight() == 0 && e.label().equals("application data")) {
+        if (e.flight() == 0 && e.contentType() == ContentType.APPLICATION_DATA) {
             p.appData(e);
             return;
         }
@@ -72,6 +74,9 @@ public final class TextView implements TlsListener {
             }
         }
         out.printf("  application data: client %d bytes, server %d bytes%n", r.clientAppBytes(), r.serverAppBytes());
+        if (r.decryption() != null) {
+            out.println("  " + decryptionLine(r.decryption()));
+        }
         if (!r.findings().isEmpty()) {
             out.println("  findings:");
             r.findings().forEach(f -> out.println("    " + line(f)));
@@ -93,6 +98,17 @@ public final class TextView implements TlsListener {
                 f.reference() == null ? "" : " [" + f.reference() + "]");
     }
 
+    static String decryptionLine(DecryptionStatus d) {
+        String opened = d.recordsOpened() + " records opened" + (d.recordsFailed() > 0 ? ", " + d.recordsFailed() + " failed" : "");
+        String finished = "Finished: client " + d.clientFinished().jsonName().replace('_', ' ') + ", server "
+                + d.serverFinished().jsonName().replace('_', ' ');
+        if (d.decrypted()) {
+            return String.format("decrypted with %s: %s; %s; plaintext: client %d bytes, server %d bytes", d.keySource(),
+                    opened, finished, d.clientPlaintextBytes(), d.serverPlaintextBytes());
+        }
+        return "not decrypted: " + d.reason() + (d.recordsOpened() > 0 || d.recordsFailed() > 0 ? " (" + opened + "; " + finished + ")" : "");
+    }
+
     private static String orDash(String s) {
         return s == null ? "-" : s;
     }
@@ -107,6 +123,9 @@ public final class TextView implements TlsListener {
         long runLastFrame;
         int runRecords;
         long runBytes;
+        long runPlaintext;
+        int runDecrypted;
+        String runHttp;
 
         void add(String line) {
             if (lines.size() < MAX_LINES) {
@@ -127,6 +146,13 @@ public final class TextView implements TlsListener {
             runLastFrame = e.frame();
             runRecords++;
             runBytes += e.record().header().length();
+            if (e.decrypted()) {
+                if (runDecrypted == 0 && e.plaintext().length() > 0) {
+                    runHttp = HttpLine.of(e.plaintext());
+                }
+                runDecrypted++;
+                runPlaintext += e.plaintext().length();
+            }
         }
 
         void flushAppData() {
@@ -134,10 +160,15 @@ public final class TextView implements TlsListener {
                 return;
             }
             String frames = runFirstFrame == runLastFrame ? String.valueOf(runFirstFrame) : runFirstFrame + "-" + runLastFrame;
-            add(String.format("    frame %-7s %-6s %-18s %5d bytes  %d record%s", frames, runDirection.sender(),
-                    "application_data", runBytes, runRecords, runRecords == 1 ? "" : "s"));
+            String plaintext = runDecrypted == 0 ? ""
+                    : String.format(", %d bytes decrypted%s", runPlaintext, runHttp == null ? "" : ": " + runHttp);
+            add(String.format("    frame %-7s %-6s %-18s %5d bytes  %d record%s%s", frames, runDirection.sender(),
+                    "application_data", runBytes, runRecords, runRecords == 1 ? "" : "s", plaintext));
             runRecords = 0;
             runBytes = 0;
+            runPlaintext = 0;
+            runDecrypted = 0;
+            runHttp = null;
         }
     }
 }

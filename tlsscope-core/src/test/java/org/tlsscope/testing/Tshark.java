@@ -99,6 +99,52 @@ public final class Tshark {
         return connections;
     }
 
+    /**
+     * The decrypted application data of every TLS stream, as tshark's Follow TLS Stream gives it
+     * ({@code -z follow,tls,raw,N}): per stream, the two directions' bytes as hex, the first sender's
+     * first. tshark 4.0 names only its "Node 0" reliably (the other shows as ":0"), so the directions are
+     * told apart by the tab that starts the other node's lines, not by address.
+     */
+    public static List<List<String>> followTls(Path capture, Path keylogOrNull, List<Path> rsaKeys, String decodeAsOrNull)
+            throws IOException {
+        List<String> base = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
+        if (keylogOrNull != null) {
+            base.addAll(List.of("-o", "tls.keylog_file:" + keylogOrNull));
+        }
+        for (Path key : rsaKeys) {
+            base.addAll(List.of("-o", "uat:rsa_keys:\"" + key + "\",\"\""));
+        }
+        if (decodeAsOrNull != null) {
+            base.addAll(List.of("-d", decodeAsOrNull));
+        }
+        List<String> listStreams = new ArrayList<>(base);
+        listStreams.addAll(List.of("-Y", "tls", "-T", "fields", "-e", "tcp.stream"));
+        List<String> streams = run(listStreams).stream().map(String::strip).distinct().toList();
+        List<List<String>> result = new ArrayList<>();
+        if (streams.isEmpty()) {
+            return result;
+        }
+        List<String> follow = new ArrayList<>(base);
+        follow.add("-q");
+        for (String stream : streams) {
+            follow.addAll(List.of("-z", "follow,tls,raw," + stream));
+        }
+        StringBuilder first = null;
+        StringBuilder second = null;
+        for (String line : run(follow)) {
+            if (line.startsWith("Filter:")) {
+                first = new StringBuilder();
+                second = new StringBuilder();
+            } else if (line.startsWith("=====") && first != null) {
+                result.add(List.of(first.toString(), second.toString()));
+                first = null;
+            } else if (first != null && !line.startsWith("Node ") && !line.startsWith("Follow:")) {
+                (line.startsWith("\t") ? second : first).append(line.strip());
+            }
+        }
+        return result;
+    }
+
     static List<String> command(Path capture, Path keylogOrNull, String decodeAsOrNull) {
         List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
         if (keylogOrNull != null) {

@@ -22,6 +22,7 @@ import org.tlsscope.tcp.TcpConnection;
  * @param established               both sides finished the handshake
  * @param clientAppBytes            application_data record bytes sent by the client (ciphertext)
  * @param serverAppBytes            same, from the server
+ * @param decryption                how decryption went, or null when no key material was given
  * @param findings                  findings about this connection (at most {@link #MAX_FINDINGS})
  * @param findingsDropped           findings beyond that bound, counted
  */
@@ -29,7 +30,7 @@ public record ConnectionReport(TcpConnection connection, long lastFrame, int ver
                                String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
                                int encryptedHandshakeRecords, List<AlertSeen> alerts, boolean resumed,
                                boolean established, long clientAppBytes, long serverAppBytes,
-                               List<Finding> findings, int findingsDropped) {
+                               DecryptionStatus decryption, List<Finding> findings, int findingsDropped) {
     public static final int MAX_FINDINGS = 64;
 
     /** A message in the handshake sequence: who sent it and its snake_case type. */

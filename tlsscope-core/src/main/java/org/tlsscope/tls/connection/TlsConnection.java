@@ -43,6 +43,7 @@ public final class TlsConnection implements StreamHandler {
 
     private final TcpConnection tcp;
     private final TlsListener listener;
+    private final RecordDecryptor decryptor;
     private final boolean keepApplicationData;
     private final boolean withFields;
     private final HandshakeState state = new HandshakeState();
@@ -63,9 +64,16 @@ public final class TlsConnection implements StreamHandler {
     private long serverAppBytes;
 
     public TlsConnection(TcpConnection tcp, TlsListener listener) {
+        this(tcp, listener, null);
+    }
+
+    /** @param decryptor opens protected records, or null when no keys were given */
+    public TlsConnection(TcpConnection tcp, TlsListener listener, RecordDecryptor decryptor) {
         this.tcp = tcp;
         this.listener = listener;
-        this.keepApplicationData = listener.wantsApplicationData();
+        this.decryptor = decryptor;
+        // Decryption reads every protected record: CBC chains and RC4 streams run through all of them.
+        this.keepApplicationData = listener.wantsApplicationData() || decryptor != null;
         this.withFields = listener.wantsFields();
         this.lastFrame = tcp.firstFrame();
     }
@@ -154,7 +162,7 @@ public final class TlsConnection implements StreamHandler {
         listener.onConnectionEnd(new ConnectionReport(tcp, lastFrame, state.version(), state.cipherSuite, state.sni,
                 state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
-                List.copyOf(findings), findingsDropped));
+                decryptor == null ? null : decryptor.status(), List.copyOf(findings), findingsDropped));
     }
 
     /**
@@ -212,6 +220,8 @@ public final class TlsConnection implements StreamHandler {
         List<ParsedMessage> parsed = new ArrayList<>();
         boolean encrypted = false;
         boolean applicationData = false;
+        boolean handshake = false;
+        Decrypted.Opened opening = null;
         String label;
         if (record.sslv2()) {
             label = sslv2Record(side, record, parsed);
@@ -222,42 +232,53 @@ public final class TlsConnection implements StreamHandler {
                 fields.add(Field.leaf("length", 3, 2, h.length(), h.length() + " bytes"));
             }
             checkLength(side, record);
-            switch (h.contentType()) {
+            int type = h.contentType();
+            Slice body = record.fragment();
+            int mac = macLength(side);
+            if (isProtected(side, record) && decryptor.open(side.direction, record) instanceof Decrypted.Opened o) {
+                opening = o;
+                type = o.contentType();
+                body = o.plaintext();
+                mac = 0;
+            }
+            boolean opened = opening != null;
+            switch (type) {
                 case ContentType.HANDSHAKE -> {
+                    handshake = true;
                     if (side.ccs && !state.tls13() && retriedClientHello(side, record)) {
                         side.ccs = false;
+                        mac = 0;
                     }
-                    int mac = macLength(side);
-                    if (mac < 0 || record.fragment().length() < mac) {
+                    if (mac < 0 || body.length() < mac) {
                         encrypted = true;
                         encryptedHandshakeRecords++;
                         label = side.finished ? "encrypted handshake message" : "encrypted handshake message (finished)";
                         side.finished = true;
                     } else {
-                        Slice plaintext = record.fragment().slice(0, record.fragment().length() - mac);
-                        side.assembler.feed(plaintext, RecordHeader.SIZE, raw -> parsed.add(onMessage(side, raw, record)));
+                        Slice content = body.slice(0, body.length() - mac);
+                        int base = opened ? 0 : RecordHeader.SIZE;
+                        side.assembler.feed(content, base, raw -> parsed.add(onMessage(side, raw, record)));
                         label = parsed.isEmpty() ? "handshake fragment" : String.join(", ", parsed.stream().map(ParsedMessage::name).toList());
                     }
                 }
                 case ContentType.CHANGE_CIPHER_SPEC -> {
-                    encrypted = macLength(side) < 0;
-                    label = changeCipherSpec(side, record, fields);
+                    encrypted = mac < 0;
+                    label = changeCipherSpec(side, record, body, mac, fields, opened);
                 }
                 case ContentType.ALERT -> {
-                    int mac = macLength(side);
-                    encrypted = mac < 0 || h.length() != 2 + mac;
-                    label = alert(side, record, fields, encrypted);
+                    encrypted = mac < 0 || body.length() != 2 + mac;
+                    label = alert(side, record, body, fields, encrypted, opened);
                 }
                 case ContentType.HEARTBEAT -> {
-                    encrypted = side.ccs && !state.tls13();
-                    label = encrypted ? "encrypted heartbeat" : heartbeat(record, fields);
+                    encrypted = !opened && side.ccs && !state.tls13();
+                    label = encrypted ? "encrypted heartbeat" : heartbeat(record, body, fields, opened);
                 }
                 default -> {
-                    encrypted = true;
+                    encrypted = !opened;
                     // TLS 1.3 (RFC 8446 section 5): after the ServerHello every handshake record travels as
                     // application_data. Without keys, the server's records up to the client's first encrypted
                     // record are its handshake flight, and that client record carries the client's Finished.
-                    if (state.tls13() && !client.sentEncrypted13) {
+                    if (!opened && state.tls13() && !client.sentEncrypted13) {
                         encryptedHandshakeRecords++;
                         side.sentEncrypted13 = true;
                         if (side == client) {
@@ -269,7 +290,7 @@ public final class TlsConnection implements StreamHandler {
                         }
                     } else {
                         applicationData = true;
-                        label = "application data";
+                        label = opened ? "application data (" + body.length() + " bytes decrypted)" : "application data";
                         if (side == client) {
                             clientAppBytes += h.length();
                         } else {
@@ -280,7 +301,7 @@ public final class TlsConnection implements StreamHandler {
             }
         }
         int recordFlight = 0;
-        if (!applicationData && (!wasEstablished || h.contentType() == ContentType.HANDSHAKE && !encrypted)) {
+        if (!applicationData && (!wasEstablished || handshake && !encrypted)) {
             if (flightSender != side.direction) {
                 flight++;
                 flightSender = side.direction;
@@ -288,7 +309,17 @@ public final class TlsConnection implements StreamHandler {
             recordFlight = flight;
         }
         listener.onRecord(new RecordEvent(tcp, side.direction, recordCount, recordFlight, record, encrypted,
-                withFields ? List.copyOf(fields) : List.of(), List.copyOf(parsed), label, currentSegment));
+                opening, withFields ? List.copyOf(fields) : List.of(), List.copyOf(parsed), label, currentSegment));
+    }
+
+    /**
+     * Whether a record is protected under the sender's current keys and the decryptor should open it: after
+     * the sender's change_cipher_spec up to TLS 1.2; in TLS 1.3 every application_data record, the
+     * handshake's included (RFC 8446 section 5).
+     */
+    private boolean isProtected(Side side, TlsRecord record) {
+        return decryptor != null && record.fragment() != null
+                && (side.ccs && !state.tls13() || record.header().contentType() == ContentType.APPLICATION_DATA);
     }
 
     /**
@@ -317,6 +348,9 @@ public final class TlsConnection implements StreamHandler {
         } else {
             state.clientHello((Sslv2ClientHello) m.message());
             seen(side, "client_hello", record.frame());
+            if (decryptor != null) {
+                decryptor.onHandshake(side.direction, m, 0, -1);
+            }
         }
         return "client_hello (SSL 2.0 format)";
     }
@@ -372,6 +406,9 @@ public final class TlsConnection implements StreamHandler {
             }
         }
         seen(side, m.name(), record.frame());
+        if (decryptor != null) {
+            decryptor.onHandshake(side.direction, m, state.version(), state.cipherSuite);
+        }
         return m;
     }
 
@@ -383,12 +420,11 @@ public final class TlsConnection implements StreamHandler {
                         + " (a peer would send " + e.alert() + ")", "RFC 8446 section 6.2");
     }
 
-    private String changeCipherSpec(Side side, TlsRecord record, List<Field> fields) {
+    private String changeCipherSpec(Side side, TlsRecord record, Slice body, int mac, List<Field> fields, boolean opened) {
         // A renegotiation's CCS travels under the keys the previous one switched to: its body is
-        // ciphertext, readable only behind a NULL cipher's MAC.
-        int mac = macLength(side);
-        if (mac >= 0 && record.fragment().length() >= mac) {
-            FieldReader r = fragmentReader(record.fragment().slice(0, record.fragment().length() - mac));
+        // ciphertext, readable once decrypted or behind a NULL cipher's MAC.
+        if (mac >= 0 && body.length() >= mac) {
+            FieldReader r = fragmentReader(body.slice(0, body.length() - mac), opened);
             try {
                 r.u8("type", v -> v == 1 ? "change_cipher_spec" : "invalid (" + v + ")");
                 r.expectEnd("change_cipher_spec");
@@ -402,18 +438,21 @@ public final class TlsConnection implements StreamHandler {
         if (!state.tls13()) {
             side.ccs = true;
             state.changeCipherSpec(side.direction);
+            if (decryptor != null) {
+                decryptor.onChangeCipherSpec(side.direction);
+            }
         }
         seen(side, "change_cipher_spec", record.frame());
         return "change_cipher_spec";
     }
 
-    private String alert(Side side, TlsRecord record, List<Field> fields, boolean encrypted) {
+    private String alert(Side side, TlsRecord record, Slice body, List<Field> fields, boolean encrypted, boolean opened) {
         side.alerted = true;
         if (encrypted) {
             addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), null, null, record.frame()));
             return "encrypted alert";
         }
-        FieldReader r = fragmentReader(record.fragment().slice(0, 2));
+        FieldReader r = fragmentReader(body.slice(0, 2), opened);
         Alert a = Alert.parse(r);
         fields.addAll(r.fields());
         addAlert(new ConnectionReport.AlertSeen(side.direction.sender(), a.level(), a.description(), record.frame()));
@@ -424,8 +463,8 @@ public final class TlsConnection implements StreamHandler {
         return "alert " + a.levelName() + " " + a.descriptionName();
     }
 
-    private String heartbeat(TlsRecord record, List<Field> fields) {
-        FieldReader r = fragmentReader(record.fragment());
+    private String heartbeat(TlsRecord record, Slice body, List<Field> fields, boolean opened) {
+        FieldReader r = fragmentReader(body, opened);
         try {
             Heartbeat hb = Heartbeat.parse(r);
             if (hb.overclaims()) {
@@ -443,9 +482,13 @@ public final class TlsConnection implements StreamHandler {
         }
     }
 
-    /** A reader over (part of) a record's fragment, recording fields only for views that show them. */
-    private FieldReader fragmentReader(Slice fragment) {
-        return withFields ? new FieldReader(fragment, RecordHeader.SIZE) : FieldReader.quiet(fragment, RecordHeader.SIZE);
+    /**
+     * A reader over (part of) a record's fragment, recording fields only for views that show them. Offsets
+     * count from the record's first byte; in a decrypted record, from the plaintext's.
+     */
+    private FieldReader fragmentReader(Slice fragment, boolean opened) {
+        int base = opened ? 0 : RecordHeader.SIZE;
+        return withFields ? new FieldReader(fragment, base) : FieldReader.quiet(fragment, base);
     }
 
     private void seen(Side side, String type, long frame) {

@@ -1,0 +1,138 @@
+package org.tlsscope.decrypt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsscope.testing.Corpus;
+import org.tlsscope.testing.Tshark;
+import org.tlsscope.tls.connection.ConnectionReport;
+
+/**
+ * Every keyed capture of the public corpus (MANIFEST.tsv's decrypt_with: key logs, RSA keys, Decryption
+ * Secrets Blocks), decrypted by tlsscope and by tshark 4.0 with the same keys: the decrypted application
+ * streams must be the same bytes. Streams are compared as a multiset of per-direction byte strings, since
+ * tshark's Follow output does not name its second node.
+ *
+ * <p>Captures where the two differ for a reviewed reason are listed in
+ * {@code corpus-decryption-divergences.tsv}; a listed capture that no longer differs fails too.
+ */
+class CorpusDecryptionTest {
+    private static final int PATH = 0;
+    private static final int DECRYPT_WITH = 8;
+    private static final int TSHARK_DECODE_AS = 9;
+    private static Map<String, String> accepted;
+
+    /** A keyed capture and its keys, paths relative to the corpus root. */
+    record Keyed(String path, List<String> keyLogs, List<String> rsaKeys, String decodeAs) {
+        @Override
+        public String toString() {
+            return path;
+        }
+    }
+
+    @BeforeAll
+    static void loadDivergences() throws IOException {
+        accepted = new LinkedHashMap<>();
+        try (InputStream in = CorpusDecryptionTest.class.getResourceAsStream("/corpus-decryption-divergences.tsv")) {
+            for (String line : new String(Objects.requireNonNull(in).readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 2 || f[1].isBlank()) {
+                    throw new IllegalStateException("corpus-decryption-divergences.tsv: want a capture and a reason: " + line);
+                }
+                accepted.put(f[0], f[1]);
+            }
+        }
+    }
+
+    static List<Keyed> captures() throws IOException {
+        List<String> lines = Files.readAllLines(Corpus.file("MANIFEST.tsv"));
+        List<Keyed> keyed = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.split("\t", -1);
+            if (f[DECRYPT_WITH].equals("-") || f[DECRYPT_WITH].equals("none")) {
+                continue;
+            }
+            List<String> keyLogs = new ArrayList<>();
+            List<String> rsa = new ArrayList<>();
+            for (String source : f[DECRYPT_WITH].split(";")) {
+                if (source.startsWith("keylog:")) {
+                    keyLogs.add(source.substring("keylog:".length()));
+                } else if (source.startsWith("rsa:")) {
+                    rsa.add(source.substring("rsa:".length()));
+                }
+            }
+            keyed.add(new Keyed(f[PATH], keyLogs, rsa, f[TSHARK_DECODE_AS].equals("-") ? null : f[TSHARK_DECODE_AS]));
+        }
+        return keyed;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("captures")
+    void decryptsWhatTsharkDecrypts(Keyed k) throws IOException {
+        Path capture = Corpus.file(k.path());
+        List<Path> keyLogs = k.keyLogs().stream().map(Corpus::file).toList();
+        List<Path> rsaKeys = k.rsaKeys().stream().map(Corpus::file).toList();
+        DecryptedStreams ours = DecryptedStreams.run(capture, keyLogs, rsaKeys);
+        assumeTrue(Tshark.available(), "tshark not installed");
+        Path joined = keyLogs.isEmpty() ? null : Files.createTempFile("keylog", ".txt");
+        List<List<String>> theirs;
+        try {
+            if (joined != null) {
+                for (Path p : keyLogs) {
+                    Files.write(joined, Files.readAllBytes(p), java.nio.file.StandardOpenOption.APPEND);
+                    Files.writeString(joined, "\n", java.nio.file.StandardOpenOption.APPEND);
+                }
+            }
+            theirs = Tshark.followTls(capture, joined, rsaKeys, k.decodeAs());
+        } finally {
+            if (joined != null) {
+                Files.delete(joined);
+            }
+        }
+        List<String> oursStreams = new ArrayList<>();
+        HexFormat hex = HexFormat.of();
+        for (ConnectionReport c : ours.connections) {
+            oursStreams.add(hex.formatHex(ours.clientBytes(c.connection().id())));
+            oursStreams.add(hex.formatHex(ours.serverBytes(c.connection().id())));
+        }
+        List<String> theirStreams = theirs.stream().flatMap(List::stream).toList();
+        List<String> a = nonEmptySorted(oursStreams);
+        List<String> b = nonEmptySorted(theirStreams);
+        String why = accepted.get(k.path());
+        if (why == null) {
+            assertThat(summary(a)).as("decrypted streams, ours vs tshark's").isEqualTo(summary(b));
+            assertThat(a).isEqualTo(b);
+            assertThat(ours.connections).allSatisfy(c -> assertThat(c.decryption() == null ? 0 : c.decryption().recordsFailed())
+                    .as("records that failed to open in connection %d: %s", c.connection().id(),
+                            c.decryption() == null ? "" : c.decryption().reason()).isZero());
+        } else {
+            assertThat(a).as("listed in corpus-decryption-divergences.tsv (" + why + ") but no longer differs").isNotEqualTo(b);
+        }
+    }
+
+    private static List<String> nonEmptySorted(List<String> streams) {
+        return streams.stream().filter(s -> !s.isEmpty()).sorted().toList();
+    }
+
+    /** Stream lengths in bytes: a readable first look at a difference before the bytes themselves. */
+    private static List<Integer> summary(List<String> streams) {
+        return streams.stream().map(s -> s.length() / 2).toList();
+    }
+}
