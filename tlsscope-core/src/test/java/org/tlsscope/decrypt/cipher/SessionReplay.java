@@ -12,6 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
@@ -40,6 +42,8 @@ final class SessionReplay {
         String unsupported;
         boolean encryptThenMac;
         boolean extendedMasterSecret;
+        /** The key log has no secret for this connection's client random. */
+        boolean keyMissing;
         int opened;
         int finishedVerified;
         /** The ClientKeyExchange and the session_hash just after it (RFC 7627 section 3). */
@@ -114,6 +118,9 @@ final class SessionReplay {
         private final Map<Direction, ByteArrayOutputStream> handshake = new EnumMap<>(Direction.class);
         private final Map<Direction, byte[]> tls13Secret = new EnumMap<>(Direction.class);
         private final Map<Direction, Boolean> finished = new EnumMap<>(Direction.class);
+        /** RFC 3749 DEFLATE: one zlib stream per direction, from its first protected record on. */
+        private final Map<Direction, Inflater> inflaters = new EnumMap<>(Direction.class);
+        private boolean deflate;
         private CipherSpec spec;
         private String clientRandom;
         private byte[] clientRandomBytes;
@@ -156,13 +163,33 @@ final class SessionReplay {
                 Opening.Opened opened = (Opening.Opened) o;
                 c.opened++;
                 type = opened.contentType();
-                data = opened.plaintext();
+                data = deflate ? inflate(d, opened.plaintext()) : opened.plaintext();
+                if (data == null) {
+                    c.failures.add(d.sender() + " record: bad DEFLATE data");
+                    stop = true;
+                    return;
+                }
             }
             if (type == 22) {
                 handshakeBytes(d, data);
             } else if (type == 23) {
                 c.applicationData.computeIfAbsent(d, k -> new ByteArrayOutputStream()).writeBytes(data.toArray());
             }
+        }
+
+        private Slice inflate(Direction d, Slice compressed) {
+            Inflater inflater = inflaters.computeIfAbsent(d, k -> new Inflater());
+            inflater.setInput(compressed.toArray());
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] buf = new byte[1 << 14];
+            try {
+                for (int n; (n = inflater.inflate(buf)) > 0; ) {
+                    out.write(buf, 0, n);
+                }
+            } catch (DataFormatException e) {
+                return null;
+            }
+            return Slice.of(out.toByteArray());
         }
 
         private void handshakeBytes(Direction d, Slice data) {
@@ -217,7 +244,8 @@ final class SessionReplay {
             int at = 38;
             at += 1 + m.u8(at);
             int suite = m.u16(at);
-            at += 3;
+            at += 2;
+            deflate = m.u8(at++) == 1;
             int version = m.u16(4);
             if (at + 2 <= m.length()) {
                 int end = at + 2 + m.u16(at);
@@ -253,7 +281,7 @@ final class SessionReplay {
         private byte[] secret(String label) {
             byte[] s = secrets.get(label + " " + clientRandom);
             if (s == null) {
-                c.failures.add("no " + label + " in the key log");
+                c.keyMissing = true;
                 stop = true;
             }
             return s;
