@@ -48,4 +48,10 @@ class CorpusDecryptionTest {
             }
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedCaptures")
+    void wrongSecretsGivePlainFailures(String capture, String keyLog) throws IOException {
+        WrongSecrets.check(capture, SessionReplay.replay(Corpus.file(capture), Corpus.file(keyLog), true));
+    }
 }

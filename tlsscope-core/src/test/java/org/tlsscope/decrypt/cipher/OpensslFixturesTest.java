@@ -49,6 +49,13 @@ class OpensslFixturesTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"tls10-rsa-aes256-sha-ticket", "tls11-rsa-aes128-sha", "tls12-ecdhe-rsa-aes128-gcm-sni-alpn",
+            "tls12-ecdhe-ecdsa-chacha20", "tls13-aes128-gcm"})
+    void wrongSecretsGivePlainFailures(String name) throws Exception {
+        WrongSecrets.check(name, SessionReplay.replay(FIXTURES.resolve(name + ".pcap"), FIXTURES.resolve(name + ".keys"), true));
+    }
+
     @Test
     void suitesAndExtensionsAreTheRecordedOnes() throws Exception {
         SessionReplay.Connection tls10 = replay("tls10-rsa-aes256-sha-ticket").getFirst();

@@ -83,7 +83,15 @@ final class SessionReplay {
     }
 
     static List<Connection> replay(Path capture, Path keyLog) throws IOException {
+        return replay(capture, keyLog, false);
+    }
+
+    /** @param wrongSecrets flip a bit of every secret from the key log, as a wrong key log would give */
+    static List<Connection> replay(Path capture, Path keyLog, boolean wrongSecrets) throws IOException {
         Map<String, byte[]> secrets = keyLog(keyLog);
+        if (wrongSecrets) {
+            secrets.values().forEach(s -> s[s.length - 1] ^= 1);
+        }
         Map<Integer, List<Rec>> byConnection = new LinkedHashMap<>();
         try (CaptureReader reader = Captures.open(capture)) {
             Analyzer.run(reader, new TlsListener() {
