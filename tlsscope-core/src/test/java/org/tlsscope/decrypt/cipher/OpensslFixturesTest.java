@@ -2,18 +2,19 @@ package org.tlsscope.decrypt.cipher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import javax.crypto.Cipher;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import javax.crypto.Cipher;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.tlsscope.tcp.Direction;
 
 /**
@@ -87,7 +88,7 @@ class OpensslFixturesTest {
                 ? Tls12KeySchedule.extendedMasterSecret(c.spec, c.version, preMaster, c.sessionHash)
                 : Tls12KeySchedule.masterSecret(c.spec, c.version, preMaster, c.clientRandom, c.serverRandom);
         byte[] logged = SessionReplay.keyLog(FIXTURES.resolve(name + ".keys"))
-                .get("CLIENT_RANDOM " + java.util.HexFormat.of().formatHex(c.clientRandom));
+                .get("CLIENT_RANDOM " + HexFormat.of().formatHex(c.clientRandom));
         assertThat(master).isEqualTo(logged);
     }
 

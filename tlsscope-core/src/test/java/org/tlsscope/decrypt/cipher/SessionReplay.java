@@ -2,6 +2,7 @@ package org.tlsscope.decrypt.cipher;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.tlsscope.pipeline.Analyzer;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.tls.connection.RecordEvent;
 import org.tlsscope.tls.connection.TlsListener;
+import org.tlsscope.tls.registry.CipherSuite;
 
 /**
  * Test driver: replays each connection of a capture through this package with the secrets of an NSS key
@@ -57,7 +59,7 @@ final class SessionReplay {
 
         String applicationData(Direction d) {
             ByteArrayOutputStream out = applicationData.get(d);
-            return out == null ? "" : out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+            return out == null ? "" : out.toString(StandardCharsets.ISO_8859_1);
         }
 
         @Override
@@ -268,7 +270,7 @@ final class SessionReplay {
                 }
             }
             c.version = version;
-            c.suite = org.tlsscope.tls.registry.CipherSuite.of(suite).name();
+            c.suite = CipherSuite.of(suite).name();
             transcript.add(m);
             switch (CipherSpec.resolve(suite, version)) {
                 case CipherSpec.Unsupported(String reason) -> {
