@@ -2,7 +2,7 @@ package org.tlsscope.decrypt.cipher;
 
 import org.tlsscope.bytes.Slice;
 
-/** CONTRACT: what opening one protected record gave. */
+/** what opening one protected record gave. */
 public sealed interface Opening {
     /** @param contentType the real content type (TLS 1.3: the inner one, padding removed) */
     record Opened(int contentType, Slice plaintext) implements Opening {

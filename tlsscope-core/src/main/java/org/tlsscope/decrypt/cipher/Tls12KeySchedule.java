@@ -1,25 +1,62 @@
 package org.tlsscope.decrypt.cipher;
 
-/** CONTRACT STUB: SSL 3.0 to TLS 1.2 key derivation and Finished (RFC 6101, 2246, 4346, 5246, 7627). */
+import java.util.Arrays;
+
+/** SSL 3.0 to TLS 1.2 key derivation and Finished (RFC 6101, 2246, 4346, 5246, 7627). */
 public final class Tls12KeySchedule {
+    private static final int MASTER_SECRET_LENGTH = 48;
+    /** verify_data_length of TLS 1.0 to 1.2 (RFC 5246 section 7.4.9; every TLS 1.2 suite keeps 12). */
+    private static final int VERIFY_DATA_LENGTH = 12;
+
     private Tls12KeySchedule() {
     }
 
     /** master_secret from the pre-master secret and the hello randoms (48 bytes). */
     public static byte[] masterSecret(CipherSpec spec, int version, byte[] preMasterSecret, byte[] clientRandom,
                                       byte[] serverRandom) {
-        throw new UnsupportedOperationException("stub");
+        if (version == CipherSpec.SSL3) {
+            return Ssl3.keyMaterial(preMasterSecret, clientRandom, serverRandom, MASTER_SECRET_LENGTH);
+        }
+        return Prf.compute(spec, version, preMasterSecret, "master secret", Prf.concat(clientRandom, serverRandom),
+                MASTER_SECRET_LENGTH);
     }
 
-    /** RFC 7627 section 4: the extended master secret from the session hash. */
+    /**
+     * RFC 7627 section 4: the extended master secret from the session hash. The extension does not exist
+     * in SSL 3.0 (RFC 7627 section 5.2 has the server ignore it there), so it is refused for 0x0300.
+     */
     public static byte[] extendedMasterSecret(CipherSpec spec, int version, byte[] preMasterSecret, byte[] sessionHash) {
-        throw new UnsupportedOperationException("stub");
+        if (version == CipherSpec.SSL3) {
+            throw new IllegalArgumentException("no extended master secret in SSL 3.0");
+        }
+        return Prf.compute(spec, version, preMasterSecret, "extended master secret", sessionHash, MASTER_SECRET_LENGTH);
     }
 
-    /** The key block, split into client and server write keys. */
+    /**
+     * The key block, split into client and server write keys (RFC 5246 section 6.3): client_write_MAC_key,
+     * server_write_MAC_key, client_write_key, server_write_key, client_write_IV, server_write_IV.
+     */
     public static KeyBlock keyBlock(CipherSpec spec, int version, byte[] masterSecret, byte[] clientRandom,
                                     byte[] serverRandom) {
-        throw new UnsupportedOperationException("stub");
+        if (version == CipherSpec.TLS13) {
+            throw new IllegalArgumentException("TLS 1.3 keys come from traffic secrets, not a key block");
+        }
+        int mac = spec.macLength();
+        int key = spec.bulk().keyLength();
+        int iv = spec.fixedIvLength();
+        int length = 2 * (mac + key + iv);
+        byte[] block = version == CipherSpec.SSL3
+                ? Ssl3.keyMaterial(masterSecret, serverRandom, clientRandom, length)
+                : Prf.compute(spec, version, masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), length);
+        int keys = 2 * mac;
+        int ivs = keys + 2 * key;
+        return new KeyBlock(
+                new TrafficKeys(part(block, 0, mac), part(block, keys, key), part(block, ivs, iv)),
+                new TrafficKeys(part(block, mac, mac), part(block, keys + key, key), part(block, ivs + iv, iv)));
+    }
+
+    private static byte[] part(byte[] block, int from, int length) {
+        return Arrays.copyOfRange(block, from, from + length);
     }
 
     /**
@@ -27,6 +64,10 @@ public final class Tls12KeySchedule {
      * every handshake message before that Finished (36 bytes for SSL 3.0, 12 otherwise).
      */
     public static byte[] verifyData(CipherSpec spec, int version, byte[] masterSecret, boolean client, Transcript transcript) {
-        throw new UnsupportedOperationException("stub");
+        if (version == CipherSpec.SSL3) {
+            return Ssl3.finished(masterSecret, client, transcript);
+        }
+        String label = client ? "client finished" : "server finished";
+        return Prf.compute(spec, version, masterSecret, label, transcript.sessionHash(spec, version), VERIFY_DATA_LENGTH);
     }
 }

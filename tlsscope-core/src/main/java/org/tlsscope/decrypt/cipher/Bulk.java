@@ -1,0 +1,97 @@
+package org.tlsscope.decrypt.cipher;
+
+import java.security.GeneralSecurityException;
+import java.security.Provider;
+import java.security.Security;
+import java.util.Map;
+import javax.crypto.Cipher;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * A bulk cipher as a cipher suite names it ("AES_128_GCM", "3DES_EDE_CBC", ..), and where the JCE has it.
+ *
+ * @param keyAlgorithm   the JCE key algorithm ("AES", "DESede", ..)
+ * @param transformation the JCE transformation, without padding (TLS pads and checks itself)
+ * @param provider       SunJCE where the JDK has the algorithm, else Bouncy Castle
+ * @param keyLength      key bytes
+ * @param blockSize      block bytes for CBC ciphers, 0 otherwise
+ * @param tagLength      AEAD tag bytes, 0 for non-AEAD ciphers
+ */
+record Bulk(Family family, String keyAlgorithm, String transformation, Provider provider, int keyLength,
+            int blockSize, int tagLength) {
+    /** How records under the cipher are protected (RFC 5246 section 6.2.3). */
+    enum Family {
+        /** No encryption, MAC only. */
+        NULL,
+        /** RC4: one key stream across the records of a direction (RFC 5246 section 6.2.3.1). */
+        STREAM,
+        /** Block cipher in CBC mode, MAC-then-encrypt or encrypt-then-MAC (RFC 5246 section 6.2.3.2, RFC 7366). */
+        CBC,
+        /** AES/Camellia/ARIA in GCM (RFC 5288, 6367, 6209). */
+        GCM,
+        /** AES in CCM with a 16- or 8-byte tag (RFC 6655). */
+        CCM,
+        /** ChaCha20-Poly1305 (RFC 7905): no explicit nonce, the IV is XORed with the sequence number. */
+        CHACHA20_POLY1305;
+
+        boolean aead() {
+            return this == GCM || this == CCM || this == CHACHA20_POLY1305;
+        }
+    }
+
+    private static final Provider JDK = Security.getProvider("SunJCE");
+    /** The JDK lacks Camellia, ARIA, SEED, IDEA and CCM; never added to the global provider list. */
+    private static final Provider BC = new BouncyCastleProvider();
+
+    private static final Map<String, Bulk> BY_NAME = Map.ofEntries(
+            Map.entry("NULL", new Bulk(Family.NULL, "", "", null, 0, 0, 0)),
+            Map.entry("RC4_128", new Bulk(Family.STREAM, "ARCFOUR", "ARCFOUR", JDK, 16, 0, 0)),
+            cbc("AES_128_CBC", "AES", JDK, 16, 16),
+            cbc("AES_256_CBC", "AES", JDK, 32, 16),
+            cbc("3DES_EDE_CBC", "DESede", JDK, 24, 8),
+            cbc("DES_CBC", "DES", JDK, 8, 8),
+            cbc("CAMELLIA_128_CBC", "Camellia", BC, 16, 16),
+            cbc("CAMELLIA_256_CBC", "Camellia", BC, 32, 16),
+            cbc("ARIA_128_CBC", "ARIA", BC, 16, 16),
+            cbc("ARIA_256_CBC", "ARIA", BC, 32, 16),
+            cbc("SEED_CBC", "SEED", BC, 16, 16),
+            cbc("IDEA_CBC", "IDEA", BC, 16, 8),
+            gcm("AES_128_GCM", "AES", JDK, 16),
+            gcm("AES_256_GCM", "AES", JDK, 32),
+            gcm("CAMELLIA_128_GCM", "Camellia", BC, 16),
+            gcm("CAMELLIA_256_GCM", "Camellia", BC, 32),
+            gcm("ARIA_128_GCM", "ARIA", BC, 16),
+            gcm("ARIA_256_GCM", "ARIA", BC, 32),
+            ccm("AES_128_CCM", 16, 16),
+            ccm("AES_256_CCM", 32, 16),
+            ccm("AES_128_CCM_8", 16, 8),
+            ccm("AES_256_CCM_8", 32, 8),
+            Map.entry("CHACHA20_POLY1305",
+                    new Bulk(Family.CHACHA20_POLY1305, "ChaCha20", "ChaCha20-Poly1305", JDK, 32, 0, 16)));
+
+    /** The cipher a suite names, or null when this package cannot run it. */
+    static Bulk named(String cipher) {
+        return BY_NAME.get(cipher);
+    }
+
+    private static Map.Entry<String, Bulk> cbc(String name, String algorithm, Provider provider, int key, int block) {
+        return Map.entry(name, new Bulk(Family.CBC, algorithm, algorithm + "/CBC/NoPadding", provider, key, block, 0));
+    }
+
+    private static Map.Entry<String, Bulk> gcm(String name, String algorithm, Provider provider, int key) {
+        return Map.entry(name, new Bulk(Family.GCM, algorithm, algorithm + "/GCM/NoPadding", provider, key, 0, 16));
+    }
+
+    private static Map.Entry<String, Bulk> ccm(String name, int key, int tag) {
+        return Map.entry(name, new Bulk(Family.CCM, "AES", "AES/CCM/NoPadding", BC, key, 0, tag));
+    }
+
+    /** A fresh JCE cipher for this bulk cipher (one per record cipher, re-initialised per record where needed). */
+    Cipher newCipher() {
+        try {
+            return Cipher.getInstance(transformation, provider);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(provider.getName() + " lacks " + transformation, e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.tlsscope.decrypt.cipher;
+
+import java.security.GeneralSecurityException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+import org.tlsscope.bytes.Slice;
+
+/**
+ * Block ciphers in CBC mode (RFC 5246 section 6.2.3.2). MAC-then-encrypt by default: the plaintext is
+ * content, MAC, padding and padding_length; with RFC 7366 encrypt-then-MAC the MAC follows the IV and
+ * ciphertext and is checked before anything is decrypted. SSL 3.0 and TLS 1.0 chain the IV across
+ * records (the last ciphertext block of one record is the IV of the next, RFC 2246 section 6.2.3.2);
+ * TLS 1.1 and later send it at the start of each record.
+ */
+final class CbcCipher implements RecordCipher {
+    private final Cipher cipher;
+    private final SecretKeySpec key;
+    private final RecordMac mac;
+    private final int blockSize;
+    private final boolean explicitIv;
+    private final boolean ssl3;
+    private final boolean encryptThenMac;
+    /** SSL 3.0/TLS 1.0: the IV for the next record; advanced even past records that fail. */
+    private final byte[] chainedIv;
+    private long seq;
+
+    CbcCipher(CipherSpec spec, TrafficKeys keys, boolean encryptThenMac) {
+        Bulk bulk = spec.bulk();
+        this.cipher = bulk.newCipher();
+        this.key = new SecretKeySpec(keys.key(), bulk.keyAlgorithm());
+        this.mac = RecordMac.create(spec.mac(), keys.macKey(), spec.version());
+        this.blockSize = bulk.blockSize();
+        this.explicitIv = spec.recordIvLength() > 0;
+        this.ssl3 = spec.version() == CipherSpec.SSL3;
+        this.encryptThenMac = encryptThenMac;
+        this.chainedIv = keys.iv().clone();
+    }
+
+    @Override
+    public Opening open(int contentType, int recordVersion, Slice fragment) {
+        long n = seq++;
+        byte[] buf = fragment.toArray();
+        int ivLength = explicitIv ? blockSize : 0;
+        int macLength = mac.length();
+        int end = encryptThenMac ? buf.length - macLength : buf.length;
+        IvParameterSpec iv = explicitIv ? null : new IvParameterSpec(chainedIv);
+        if (!explicitIv && end >= blockSize) {
+            System.arraycopy(buf, end - blockSize, chainedIv, 0, blockSize);
+        }
+        int minimum = encryptThenMac ? blockSize : Math.max(blockSize, macLength + 1);
+        if (end - ivLength < minimum) {
+            return new Opening.Failed("record too short");
+        }
+        if ((end - ivLength) % blockSize != 0) {
+            return new Opening.Failed("ciphertext not a whole number of blocks");
+        }
+        if (encryptThenMac && !mac.verify(n, contentType, recordVersion, buf, 0, end, end)) {
+            return new Opening.Failed("bad record MAC");
+        }
+        try {
+            cipher.init(Cipher.DECRYPT_MODE, key, explicitIv ? new IvParameterSpec(buf, 0, blockSize) : iv);
+            cipher.doFinal(buf, ivLength, end - ivLength, buf, ivLength);
+        } catch (GeneralSecurityException e) {
+            return new Opening.Failed("cannot decrypt: " + e.getMessage());
+        }
+        int padding = buf[end - 1] & 0xff;
+        int contentEnd = end - 1 - padding - (encryptThenMac ? 0 : macLength);
+        if (contentEnd < ivLength || !paddingValid(buf, end, padding)) {
+            return new Opening.Failed("bad padding");
+        }
+        if (!encryptThenMac && !mac.verify(n, contentType, recordVersion, buf, ivLength, contentEnd - ivLength, contentEnd)) {
+            return new Opening.Failed("bad record MAC");
+        }
+        return new Opening.Opened(contentType, Slice.of(buf, ivLength, contentEnd - ivLength));
+    }
+
+    /**
+     * SSL 3.0 leaves the padding bytes arbitrary but keeps it shorter than a block (RFC 6101 section
+     * 5.2.3.2); TLS fills every padding byte with padding_length (RFC 5246 section 6.2.3.2).
+     */
+    private boolean paddingValid(byte[] buf, int end, int padding) {
+        if (ssl3) {
+            return padding < blockSize;
+        }
+        for (int i = end - 1 - padding; i < end - 1; i++) {
+            if ((buf[i] & 0xff) != padding) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+package org.tlsscope.decrypt.cipher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsscope.testing.Corpus;
+
+/**
+ * The public corpus's TLS captures that come with an NSS key log (MANIFEST.tsv, column decrypt_with):
+ * the snet grid of versions and suites (SSL 3.0 .. TLS 1.3, CBC with SHA-1/SHA-256/SHA-384, NULL,
+ * Camellia, ARIA, GCM, CCM, CCM_8, ChaCha20), Wireshark's SSL 3.0 and TLS 1.2 cipher sweeps and the
+ * other keyed sessions. Every connection of a supported suite opens every protected record and
+ * verifies both Finished messages; suites this package reports Unsupported are skipped by name.
+ */
+class CorpusDecryptionTest {
+    /** Sessions this test's minimal replay cannot follow (renegotiation, QUIC, DTLS). */
+    private static final List<String> NOT_REPLAYABLE = List.of("renegotiation", "QUIC", "DTLS");
+
+    static Stream<Arguments> keyedCaptures() throws IOException {
+        Path manifest = Corpus.file("MANIFEST.tsv");
+        return Files.readAllLines(manifest).stream().skip(1)
+                .map(line -> line.split("\t"))
+                .filter(f -> f.length > 8 && f[8].startsWith("keylog:") && !f[0].endsWith(".gz")
+                        && NOT_REPLAYABLE.stream().noneMatch(f[7]::contains))
+                .map(f -> Arguments.of(f[0], f[8].substring("keylog:".length())));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedCaptures")
+    void everySupportedConnectionDecrypts(String capture, String keyLog) throws IOException {
+        List<SessionReplay.Connection> connections = SessionReplay.replay(Corpus.file(capture), Corpus.file(keyLog));
+        assertThat(connections).isNotEmpty();
+        assertThat(connections).as(capture + ": some connection decrypts").anyMatch(c -> c.finishedVerified == 2);
+        for (SessionReplay.Connection c : connections) {
+            if (c.unsupported != null || c.keyMissing) {
+                continue;
+            }
+            assertThat(c.failures).as(capture + ": " + c).isEmpty();
+            if (c.opened > 0) {
+                assertThat(c.finishedVerified).as(capture + ": " + c).isEqualTo(2);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("keyedCaptures")
+    void wrongSecretsGivePlainFailures(String capture, String keyLog) throws IOException {
+        WrongSecrets.check(capture, SessionReplay.replay(Corpus.file(capture), Corpus.file(keyLog), true));
+    }
+}
