@@ -167,6 +167,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
         h.suite = sh.cipherSuite();
         h.extendedMasterSecret = Extensions.ofType(sh.extensions(), ExtensionType.EXTENDED_MASTER_SECRET).isPresent();
         h.encryptThenMac = Extensions.ofType(sh.extensions(), ExtensionType.ENCRYPT_THEN_MAC).isPresent();
+        h.deflate = sh.compressionMethod() == 1;
         h.transcript.add(bytes);
         if ((version >> 8) == 0x7f) {
             h.unsupported = "TLS 1.3 draft " + (version & 0xff) + " (" + Registries.PROTOCOL_VERSIONS.name(version)
@@ -262,6 +263,11 @@ final class ConnectionDecryptor implements RecordDecryptor {
         if (secret == null || h.spec == null) {
             return null;
         }
+        if (secret.length != h.spec.hashLength()) {
+            fail("the key log's " + label + " has " + secret.length + " bytes, but " + h.spec.name() + " needs "
+                    + h.spec.hashLength());
+            return null;
+        }
         return RecordCiphers.create(h.spec, h.version, Tls13KeySchedule.trafficKeys(h.spec, secret), false);
     }
 
@@ -305,6 +311,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
         }
         TrafficKeys keys = from == Direction.CLIENT_TO_SERVER ? pending.client() : pending.server();
         reader.use(RecordCiphers.create(h.spec, h.version, keys, h.encryptThenMac), "session");
+        reader.deflate = h.deflate ? new Deflate() : null;
     }
 
     private void derive12(Handshake h) {
@@ -369,6 +376,8 @@ final class ConnectionDecryptor implements RecordDecryptor {
         List<RecordCipher> early;
         /** The handshake keys to fall back on when a record does not open under the early ones. */
         RecordCipher fallback;
+        /** RFC 3749 compression of this direction's records, or null. */
+        Deflate deflate;
         /** TLS 1.3: the current application traffic secret, for KeyUpdate. */
         byte[] secret;
         int generation;
@@ -432,11 +441,15 @@ final class ConnectionDecryptor implements RecordDecryptor {
         private Decrypted result(Opening o, TlsRecord record) {
             return switch (o) {
                 case Opening.Opened p -> {
+                    Slice plaintext = deflate == null ? p.plaintext() : deflate.inflate(p.plaintext());
+                    if (plaintext == null) {
+                        yield result(new Opening.Failed("DEFLATE decompression failed"), record);
+                    }
                     opened++;
                     if (p.contentType() == ContentType.APPLICATION_DATA) {
-                        applicationBytes += p.plaintext().length();
+                        applicationBytes += plaintext.length();
                     }
-                    yield new Decrypted.Opened(p.contentType(), p.plaintext());
+                    yield new Decrypted.Opened(p.contentType(), plaintext);
                 }
                 case Opening.Failed f -> {
                     failed++;

@@ -27,6 +27,8 @@ final class Handshake {
     /** Why {@link #spec} is null although a suite was chosen. */
     String unsupported;
     boolean extendedMasterSecret;
+    /** RFC 3749: DEFLATE (1) compresses every record's plaintext. */
+    boolean deflate;
     boolean encryptThenMac;
     Slice encryptedPreMaster;
     Slice serverCertificate;

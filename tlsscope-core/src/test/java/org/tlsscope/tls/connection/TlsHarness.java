@@ -29,9 +29,14 @@ final class TlsHarness extends RecordingListener {
     }
 
     TlsHarness(boolean sawSyn, boolean keepApplicationData) {
+        this(sawSyn, keepApplicationData, null);
+    }
+
+    /** A connection whose protected records {@code decryptors} (null: none) opens. */
+    TlsHarness(boolean sawSyn, boolean keepApplicationData, DecryptorFactory decryptors) {
         super(keepApplicationData);
         this.tcp = new TcpConnection(1, CLIENT, SERVER, 1, 0, sawSyn);
-        this.tls = new TlsConnection(tcp, this);
+        this.tls = new TlsConnection(tcp, this, decryptors == null ? null : decryptors.forConnection(tcp));
     }
 
     TlsHarness send(Direction d, Slice bytes) {
