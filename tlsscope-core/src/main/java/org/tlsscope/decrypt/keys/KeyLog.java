@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
@@ -41,6 +42,8 @@ import org.tlsscope.decrypt.keys.Label.Keyed;
  * seen in the capture. {@link #unused()} then counts the client randoms never asked for, the audit of
  * "keys for another capture" (RFC 9850 section 3: a secret carries no cipher suite and no server, so it
  * only ever matches by its client random).
+ *
+ * <p>Not thread-safe: load everything, then look up from the one analysis thread.
  */
 public final class KeyLog {
     /** The longest line kept; an ECH_CONFIG line (a few hundred bytes of hex) is far shorter. */
@@ -87,7 +90,7 @@ public final class KeyLog {
         try {
             read(source, new ByteArrayInputStream(content));
         } catch (IOException e) {
-            throw new IllegalStateException("reading an array failed", e);
+            throw new UncheckedIOException("an array cannot fail to read", e);
         }
     }
 

@@ -58,9 +58,6 @@ final class LineReader {
 
     private boolean fill() throws IOException {
         int n = in.read(buffer);
-        while (n == 0) {
-            n = in.read(buffer);
-        }
         pos = 0;
         end = Math.max(n, 0);
         return n > 0;
