@@ -65,6 +65,8 @@ final class ConnectionDecryptor implements RecordDecryptor {
     private String keySource;
     private Verification clientFinished = Verification.NOT_SEEN;
     private Verification serverFinished = Verification.NOT_SEEN;
+    /** The first record that did not open, in the order records came: "bad record MAC at client record 1 (...)". */
+    private String firstFailure;
 
     ConnectionDecryptor(int connection, KeyLog keyLog, RsaKeys rsaKeys, SessionCache sessions) {
         this.connection = connection;
@@ -101,7 +103,9 @@ final class ConnectionDecryptor implements RecordDecryptor {
             }
             case Finished f -> finished(from, f, bytes);
             case NewSessionTicket nst -> {
-                // RFC 5077 section 3.3: the ticket stands for the session's master secret (TLS 1.2 and older).
+                // RFC 5077 section 3.3: the ticket stands for the session's master secret (TLS 1.2 and older),
+                // and the message is part of the handshake the Finished messages cover. TLS 1.3's is not.
+                handshake.transcript.add(bytes);
                 Handshake owner = keyed != null ? keyed : handshake;
                 if (!owner.tls13() && owner.masterSecret != null) {
                     sessions.rememberTicket(Slice.of(nst.ticket().toArray()), new SessionCache.Session(owner.masterSecret, connection));
@@ -352,7 +356,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
         int failed = client.failed + server.failed;
         String why = reason;
         if (why == null && failed > 0) {
-            why = client.firstFailure != null ? client.firstFailure : server.firstFailure;
+            why = firstFailure;
         }
         if (why == null && opened == 0) {
             why = handshake.clientRandom == null
@@ -385,7 +389,6 @@ final class ConnectionDecryptor implements RecordDecryptor {
         int opened;
         int failed;
         long applicationBytes;
-        String firstFailure;
 
         Reader(String sender) {
             this.sender = sender;

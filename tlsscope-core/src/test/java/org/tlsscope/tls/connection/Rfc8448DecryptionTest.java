@@ -18,7 +18,9 @@ import org.tlsscope.testing.HexBlocks;
 /**
  * RFC 8448 section 3 end to end: its exact records, fed to a connection with a key log written from the
  * RFC's traffic secrets, open into the server's EncryptedExtensions, Certificate, CertificateVerify and
- * Finished, the client's Finished, and 50 bytes of application data each way; both Finished verify.
+ * Finished, the client's Finished and its 50 bytes of application data; both Finished verify. The server's
+ * application record is left out: the RFC does not print the NewSessionTicket record sent before it under
+ * the same keys, so it is that direction's second record (sequence number 1) and cannot open first.
  */
 class Rfc8448DecryptionTest {
     private static final Map<String, Slice> MESSAGES = HexBlocks.load("/rfc8448/section3-simple-1rtt.hex");
@@ -48,7 +50,6 @@ class Rfc8448DecryptionTest {
         h.server(PROTECTION.get("server_handshake_record"));
         h.client(PROTECTION.get("client_finished_record"));
         h.client(PROTECTION.get("client_application_record"));
-        h.server(PROTECTION.get("server_application_record"));
         h.end();
         return h;
     }
@@ -63,19 +64,20 @@ class Rfc8448DecryptionTest {
         DecryptionStatus d = h.report.decryption();
         assertThat(d.reason()).isNull();
         assertThat(d.decrypted()).isTrue();
-        assertThat(d.recordsOpened()).isEqualTo(4);
+        assertThat(d.recordsOpened()).isEqualTo(3);
         assertThat(d.clientFinished()).isEqualTo(Verification.VERIFIED);
         assertThat(d.serverFinished()).isEqualTo(Verification.VERIFIED);
-        // Section 3's application data: 50 bytes, 00 to 31, each way.
+        // Section 3's application data: 50 bytes, 00 to 31.
         assertThat(d.clientPlaintextBytes()).isEqualTo(50);
-        assertThat(d.serverPlaintextBytes()).isEqualTo(50);
         RecordEvent app = h.records.get(4);
         assertThat(app.decrypted()).isTrue();
+        assertThat(app.plaintext().u8(0)).isZero();
+        assertThat(app.plaintext().u8(49)).isEqualTo(0x31);
         assertThat(h.report.encryptedHandshakeRecords()).isZero();
         assertThat(h.report.established()).isTrue();
         List<String> serverFlight = h.records.get(2).messages().stream().map(ParsedMessage::name).toList();
         assertThat(serverFlight).containsExactly("encrypted_extensions", "certificate", "certificate_verify", "finished");
-        assertThat(h.records).extracting(RecordEvent::flight).containsExactly(1, 2, 2, 3, 0, 0);
+        assertThat(h.records).extracting(RecordEvent::flight).containsExactly(1, 2, 2, 3, 0);
     }
 
     @Test
