@@ -103,10 +103,11 @@ public final class Tshark {
      * The decrypted application data of every TLS stream, as tshark's Follow TLS Stream gives it
      * ({@code -z follow,tls,raw,N}): per stream, the two directions' bytes as hex, the first sender's
      * first. tshark 4.0 names only its "Node 0" reliably (the other shows as ":0"), so the directions are
-     * told apart by the tab that starts the other node's lines, not by address.
+     * told apart by the tab that starts the other node's lines, not by address. One run follows streams 0 to
+     * {@code streams - 1}; a number with no stream gives an empty one.
      */
-    public static List<List<String>> followTls(Path capture, Path keylogOrNull, List<Path> rsaKeys, String decodeAsOrNull)
-            throws IOException {
+    public static List<List<String>> followTls(Path capture, Path keylogOrNull, List<Path> rsaKeys, String decodeAsOrNull,
+                                               int streams) throws IOException {
         List<String> base = new ArrayList<>(List.of("tshark", "-n", "-r", capture.toString()));
         if (keylogOrNull != null) {
             base.addAll(List.of("-o", "tls.keylog_file:" + keylogOrNull));
@@ -117,16 +118,13 @@ public final class Tshark {
         if (decodeAsOrNull != null) {
             base.addAll(List.of("-d", decodeAsOrNull));
         }
-        List<String> listStreams = new ArrayList<>(base);
-        listStreams.addAll(List.of("-Y", "tls", "-T", "fields", "-e", "tcp.stream"));
-        List<String> streams = run(listStreams).stream().map(String::strip).distinct().toList();
         List<List<String>> result = new ArrayList<>();
-        if (streams.isEmpty()) {
+        if (streams <= 0) {
             return result;
         }
         List<String> follow = new ArrayList<>(base);
         follow.add("-q");
-        for (String stream : streams) {
+        for (int stream = 0; stream < streams; stream++) {
             follow.addAll(List.of("-z", "follow,tls,raw," + stream));
         }
         StringBuilder first = null;

@@ -7,6 +7,7 @@ import org.tlsscope.tcp.Direction;
 import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.ext.PreSharedKey;
 import org.tlsscope.tls.handshake.ClientHello;
+import org.tlsscope.tls.handshake.EncryptedExtensions;
 import org.tlsscope.tls.handshake.ServerHello;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
 
@@ -86,6 +87,14 @@ final class HandshakeState {
         alpn = selected.isEmpty() ? null : selected.getFirst();
         pskAccepted = Extensions.find(sh.extensions(), PreSharedKey.SelectedIdentity.class).isPresent();
         sessionIdEchoed = !tls13() && !sh.legacySessionId().isEmpty() && sh.legacySessionId().contentEquals(clientSessionId);
+    }
+
+    /** TLS 1.3 moves the ALPN answer into EncryptedExtensions (RFC 8446 section 4.3.1): readable once decrypted. */
+    void encryptedExtensions(EncryptedExtensions ee) {
+        List<String> selected = Extensions.alpn(ee.extensions());
+        if (alpn == null && !selected.isEmpty()) {
+            alpn = selected.getFirst();
+        }
     }
 
     void serverCertificate(Direction from) {

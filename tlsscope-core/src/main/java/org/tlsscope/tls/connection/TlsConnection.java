@@ -400,6 +400,7 @@ public final class TlsConnection implements StreamHandler {
                 state.clientHello(ch);
             }
             case ServerHello sh -> state.serverHello(sh);
+            case org.tlsscope.tls.handshake.EncryptedExtensions ee -> state.encryptedExtensions(ee);
             case org.tlsscope.tls.handshake.Certificate c -> state.serverCertificate(side.direction);
             case org.tlsscope.tls.handshake.Finished f -> side.finished = true;
             default -> {
