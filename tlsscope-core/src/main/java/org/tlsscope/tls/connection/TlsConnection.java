@@ -427,8 +427,8 @@ public final class TlsConnection implements StreamHandler {
      */
     private void keepForReport(Side side, ParsedMessage m, DissectionContext context) {
         switch (m.message()) {
-            case ClientHello ch when firstClientHello == null -> firstClientHello = (ClientHello) detached(m.raw(), context);
-            case ServerHello sh when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
+            case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m.raw(), context);
+            case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
             case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() ->
                     serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
             default -> {
