@@ -2,6 +2,7 @@ package org.tlsscope.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.tlsscope.ja4plus.Ja4Plus;
 import org.tlsscope.tls.connection.TlsListener;
 import org.tlsscope.view.ConnectionFilter;
 import org.tlsscope.view.ExplainView;
@@ -61,10 +62,10 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private TlsListener view(PrintWriter out) {
         return switch (format) {
-            case text -> new TextView(out);
+            case text -> new TextView(out, Ja4Plus.fingerprinters());
             case explain -> new ExplainView(out, layers);
-            case json -> new JsonView(out);
-            case summary -> new SummaryView(out, tsv);
+            case json -> new JsonView(out, Ja4Plus.fingerprinters());
+            case summary -> new SummaryView(out, tsv, Ja4Plus.fingerprinters());
         };
     }
 }

@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
+import org.tlsscope.ja4plus.Ja4Plus;
 import org.tlsscope.pipeline.Analyzer;
 import org.tlsscope.tls.connection.TlsListener;
 import org.tlsscope.view.ExplainView;
@@ -51,9 +52,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private static TlsListener view(int kind, PrintWriter sink) {
         return switch (kind) {
-            case 0, 1 -> new SummaryView(sink, true);
-            case 2 -> new TextView(sink);
-            case 3 -> new JsonView(sink);
+            case 0, 1 -> new SummaryView(sink, true, Ja4Plus.fingerprinters());
+            case 2 -> new TextView(sink, Ja4Plus.fingerprinters());
+            case 3 -> new JsonView(sink, Ja4Plus.fingerprinters());
             default -> new ExplainView(sink, true);
         };
     }

@@ -86,7 +86,11 @@ final class Json {
             sb.append(',');
         }
         first = false;
-        string(v);
+        if (v == null) {
+            sb.append("null");
+        } else {
+            string(v);
+        }
         return this;
     }
 

@@ -2,6 +2,10 @@ package org.tlsscope.view;
 
 import java.io.PrintWriter;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.fingerprint.CertificateFingerprinter;
+import org.tlsscope.analysis.fingerprint.Fingerprinter;
+import org.tlsscope.analysis.fingerprint.Fingerprinters;
+import org.tlsscope.analysis.fingerprint.HelloFingerprints;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.DecryptionStatus;
 import org.tlsscope.tls.connection.RecordEvent;
@@ -15,9 +19,16 @@ import org.tlsscope.tls.registry.Registries;
  */
 public final class JsonView implements TlsListener {
     private final PrintWriter out;
+    private final Fingerprinters fingerprinters;
 
     public JsonView(PrintWriter out) {
+        this(out, Fingerprinters.NONE);
+    }
+
+    /** @param fingerprinters fingerprints printed beside the core's JA3, JA3S and JA4 (JA4S, JA4X) */
+    public JsonView(PrintWriter out, Fingerprinters fingerprinters) {
         this.out = out;
+        this.fingerprinters = fingerprinters;
     }
 
     @Override
@@ -98,12 +109,36 @@ public final class JsonView implements TlsListener {
                     .field("client_finished", d.clientFinished().jsonName())
                     .field("server_finished", d.serverFinished().jsonName()).close();
         }
+        fingerprints(j, r);
         j.beginArray("findings");
         for (Finding f : r.findings()) {
             finding(j.element(), f).close();
         }
         j.endArray().field("findings_dropped", r.findingsDropped()).close();
         out.println(j);
+    }
+
+    /**
+     * "ja3", "ja3s", "ja4" and their strings ("ja3_full", "ja3s_full", "ja4_r", "ja4_o", "ja4_ro"), null
+     * without the hello; then each extra fingerprinter's key, and each certificate fingerprinter's as an
+     * array over the server's chain.
+     */
+    private void fingerprints(Json j, ConnectionReport r) {
+        HelloFingerprints f = HelloFingerprints.of(r);
+        j.field("ja3", f.ja3() == null ? null : f.ja3().hash()).field("ja3_full", f.ja3() == null ? null : f.ja3().full())
+                .field("ja3s", f.ja3s() == null ? null : f.ja3s().hash())
+                .field("ja3s_full", f.ja3s() == null ? null : f.ja3s().full())
+                .field("ja4", f.ja4() == null ? null : f.ja4().fingerprint()).field("ja4_r", f.ja4() == null ? null : f.ja4().raw())
+                .field("ja4_o", f.ja4() == null ? null : f.ja4().original())
+                .field("ja4_ro", f.ja4() == null ? null : f.ja4().originalRaw());
+        for (Fingerprinter p : fingerprinters.connection()) {
+            j.field(p.name(), p.of(r));
+        }
+        for (CertificateFingerprinter p : fingerprinters.certificate()) {
+            j.beginArray(p.name());
+            r.serverCertificates().forEach(der -> j.stringElement(p.of(der)));
+            j.endArray();
+        }
     }
 
     private static Json finding(Json j, Finding f) {

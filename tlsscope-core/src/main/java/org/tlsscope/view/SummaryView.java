@@ -4,6 +4,10 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
+import org.tlsscope.analysis.fingerprint.Fingerprinter;
+import org.tlsscope.analysis.fingerprint.Fingerprinters;
+import org.tlsscope.analysis.fingerprint.HelloFingerprints;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.TlsListener;
 
@@ -12,24 +16,35 @@ import org.tlsscope.tls.connection.TlsListener;
  * need every row), or as TSV streamed as each connection ends.
  */
 public final class SummaryView implements TlsListener {
-    private static final String[] HEADER = {"ts", "conn", "client", "server", "version", "cipher", "sni", "alpn",
-            "resumed", "established", "last_alert", "findings"};
+    private static final String[] COLUMNS = {"ts", "conn", "client", "server", "version", "cipher", "sni", "alpn",
+            "resumed", "established", "last_alert", "findings", "ja3", "ja3s", "ja4"};
 
     private final PrintWriter out;
     private final boolean tsv;
+    private final List<Fingerprinter> fingerprinters;
+    private final String[] header;
     private final List<String[]> rows = new ArrayList<>();
 
     public SummaryView(PrintWriter out, boolean tsv) {
+        this(out, tsv, Fingerprinters.NONE);
+    }
+
+    /** @param fingerprinters connection fingerprints printed as columns after ja4 (JA4S) */
+    public SummaryView(PrintWriter out, boolean tsv, Fingerprinters fingerprinters) {
         this.out = out;
         this.tsv = tsv;
+        this.fingerprinters = fingerprinters.connection();
+        this.header = Stream.concat(Stream.of(COLUMNS), this.fingerprinters.stream().map(Fingerprinter::name))
+                .toArray(String[]::new);
         if (tsv) {
-            out.println(String.join("\t", HEADER));
+            out.println(String.join("\t", header));
         }
     }
 
     @Override
     public void onConnectionEnd(ConnectionReport r) {
-        String[] row = {
+        HelloFingerprints f = HelloFingerprints.of(r);
+        Stream<String> fixed = Stream.of(
                 Instant.ofEpochSecond(0, r.connection().firstTimestampNanos()).toString(),
                 String.valueOf(r.connection().id()),
                 r.connection().client().toString(),
@@ -41,8 +56,11 @@ public final class SummaryView implements TlsListener {
                 r.resumed() ? "T" : "F",
                 r.established() ? "T" : "F",
                 r.alerts().isEmpty() ? "-" : lastAlert(r.alerts().getLast()),
-                String.valueOf(r.findings().size() + r.findingsDropped())
-        };
+                String.valueOf(r.findings().size() + r.findingsDropped()),
+                f.ja3() == null ? "-" : f.ja3().hash(),
+                f.ja3s() == null ? "-" : f.ja3s().hash(),
+                f.ja4() == null ? "-" : f.ja4().fingerprint());
+        String[] row = Stream.concat(fixed, fingerprinters.stream().map(p -> dash(p.of(r)))).toArray(String[]::new);
         if (tsv) {
             out.println(String.join("\t", row));
         } else {
@@ -55,16 +73,16 @@ public final class SummaryView implements TlsListener {
         if (tsv) {
             return;
         }
-        int[] width = new int[HEADER.length];
-        for (int i = 0; i < HEADER.length; i++) {
-            width[i] = HEADER[i].length();
+        int[] width = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            width[i] = header[i].length();
         }
         for (String[] row : rows) {
             for (int i = 0; i < row.length; i++) {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        print(HEADER, width);
+        print(header, width);
         rows.forEach(row -> print(row, width));
     }
 

@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.fingerprint.CertificateFingerprinter;
+import org.tlsscope.analysis.fingerprint.Fingerprinter;
+import org.tlsscope.analysis.fingerprint.Fingerprinters;
+import org.tlsscope.analysis.fingerprint.HelloFingerprints;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.DecryptionStatus;
@@ -27,9 +31,16 @@ public final class TextView implements TlsListener {
     private final PrintWriter out;
     private final Map<Integer, Pending> open = new HashMap<>();
     private final List<Finding> captureFindings = new ArrayList<>();
+    private final Fingerprinters fingerprinters;
 
     public TextView(PrintWriter out) {
+        this(out, Fingerprinters.NONE);
+    }
+
+    /** @param fingerprinters fingerprints printed beside the core's JA3, JA3S and JA4 (JA4S, JA4X) */
+    public TextView(PrintWriter out, Fingerprinters fingerprinters) {
         this.out = out;
+        this.fingerprinters = fingerprinters;
     }
 
     @Override
@@ -66,6 +77,7 @@ public final class TextView implements TlsListener {
                 r.cipherSuite() < 0 ? "-" : Registries.CIPHER_SUITES.describe(r.cipherSuite()));
         out.printf("  sni: %s  alpn: %s  resumed: %s  established: %s%n", orDash(r.sni()), orDash(r.alpn()),
                 r.resumed() ? "yes" : "no", r.established() ? "yes" : "no");
+        fingerprintLines(r).forEach(out::println);
         if (p != null) {
             p.flushAppData();
             p.lines.forEach(out::println);
@@ -91,6 +103,31 @@ public final class TextView implements TlsListener {
     public void onCaptureEnd(CaptureStats stats) {
         out.println(Names.captureLine(stats));
         captureFindings.forEach(f -> out.println(line(f)));
+    }
+
+    /**
+     * "ja3: .. ja3s: .. ja4: .." and the extra connection fingerprints on one line, then one line per
+     * certificate fingerprint over the server's chain; nothing when neither hello was seen.
+     */
+    private List<String> fingerprintLines(ConnectionReport r) {
+        if (r.clientHello() == null && r.serverHello() == null) {
+            return List.of();
+        }
+        HelloFingerprints f = HelloFingerprints.of(r);
+        StringBuilder line = new StringBuilder("  ja3: ").append(f.ja3() == null ? "-" : f.ja3().hash())
+                .append("  ja3s: ").append(f.ja3s() == null ? "-" : f.ja3s().hash())
+                .append("  ja4: ").append(f.ja4() == null ? "-" : f.ja4().fingerprint());
+        for (Fingerprinter p : fingerprinters.connection()) {
+            line.append("  ").append(p.name()).append(": ").append(orDash(p.of(r)));
+        }
+        List<String> lines = new ArrayList<>(List.of(line.toString()));
+        for (CertificateFingerprinter p : fingerprinters.certificate()) {
+            if (!r.serverCertificates().isEmpty()) {
+                lines.add("  " + p.name() + ": " + String.join(" ", r.serverCertificates().stream()
+                        .map(der -> orDash(p.of(der))).toList()));
+            }
+        }
+        return lines;
     }
 
     static String line(Finding f) {

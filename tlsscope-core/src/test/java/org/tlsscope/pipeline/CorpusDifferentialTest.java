@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsscope.analysis.fingerprint.Ja3;
+import org.tlsscope.analysis.fingerprint.Ja3s;
 import org.tlsscope.bytes.Field;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.RecordEvent;
@@ -30,8 +32,9 @@ import org.tlsscope.testing.TsharkConnection;
 
 /**
  * Every capture of the public corpus (shared/corpus/public/MANIFEST.tsv) through the whole pipeline,
- * compared per TCP connection with tshark 4.0: negotiated version, cipher suite, SNI, ALPN and the
- * plaintext message sequence (handshake messages, change_cipher_spec and alerts, in wire order).
+ * compared per TCP connection with tshark 4.0: negotiated version, cipher suite, SNI, ALPN, the JA3 and
+ * JA3S fingerprints, and the plaintext message sequence (handshake messages, change_cipher_spec and
+ * alerts, in wire order).
  *
  * <p>Both sides run without keys: what is compared is what travels in the clear. tshark runs with the
  * manifest's decode-as rule where it needs one to see TLS on an unusual port; tlsscope is never told,
@@ -208,6 +211,8 @@ class CorpusDifferentialTest {
                 t.cipherSuite() == null ? null : hex(t.cipherSuite()), differences);
         field(label, "sni", o.sni(), t.sni(), differences);
         field(label, "alpn", o.alpn(), t.alpn(), differences);
+        field(label, "ja3", o.clientHello() == null ? null : Ja3.of(o.clientHello()).hash(), t.ja3(), differences);
+        field(label, "ja3s", o.serverHello() == null ? null : Ja3s.of(o.serverHello()).hash(), t.ja3s(), differences);
         field(label, "messages", String.join(" ", plaintextSequence(o, records)), String.join(" ", t.messages()), differences);
     }
 

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  *   -e tls.handshake.extensions.supported_version -e tls.handshake.ciphersuite
  *   -e tls.handshake.random -e tls.handshake.extensions_server_name
  *   -e tls.handshake.extensions_alpn_str -e tls.alert_message.level -e tls.alert_message.desc
- *   -e _ws.col.Info
+ *   -e _ws.col.Info -e tls.handshake.ja3 -e tls.handshake.ja3s
  * </pre>
  *
  * <p>A field that occurs several times in a frame (several records or messages in one segment)
@@ -63,7 +63,7 @@ public final class Tshark {
             "tls.handshake.extensions.supported_version", "tls.handshake.ciphersuite",
             "tls.handshake.random", "tls.handshake.extensions_server_name",
             "tls.handshake.extensions_alpn_str", "tls.alert_message.level", "tls.alert_message.desc",
-            "_ws.col.Info");
+            "_ws.col.Info", "tls.handshake.ja3", "tls.handshake.ja3s");
 
     private Tshark() {
     }
@@ -198,6 +198,8 @@ public final class Tshark {
         Integer cipherSuite = null;
         String sni = null;
         String alpn = null;
+        String ja3 = null;
+        String ja3s = null;
         List<String> messages = new ArrayList<>();
         for (Row row : rows) {
             boolean fromClient = row.source().equals(client);
@@ -209,6 +211,9 @@ public final class Tshark {
                 if (sni == null && !row.serverNames().isEmpty()) {
                     sni = row.serverNames().getFirst();
                 }
+                if (ja3 == null && !row.ja3().isEmpty()) {
+                    ja3 = row.ja3().getFirst();
+                }
                 continue;
             }
             if (frameMessages.contains("server_hello")) {
@@ -219,11 +224,14 @@ public final class Tshark {
                 version = versionName(Integer.decode(selected));
                 cipherSuite = Integer.decode(row.cipherSuites().getFirst());
             }
+            if (ja3s == null && !row.ja3s().isEmpty()) {
+                ja3s = row.ja3s().getFirst();
+            }
             if (alpn == null && !row.alpn().isEmpty()) {
                 alpn = row.alpn().getFirst();
             }
         }
-        return new TsharkConnection(stream, client, server, version, cipherSuite, sni, alpn, messages);
+        return new TsharkConnection(stream, client, server, version, cipherSuite, sni, alpn, messages, ja3, ja3s);
     }
 
     /** tshark's name for a ProtocolVersion: "TLS 1.2", "unknown (0x7f1c)" for a TLS 1.3 draft. */
@@ -276,7 +284,7 @@ public final class Tshark {
                        List<Integer> contentTypes, List<Integer> handshakeTypes, List<String> handshakeVersions,
                        List<String> supportedVersions, List<String> cipherSuites, List<String> randoms,
                        List<String> serverNames, List<String> alpn, List<String> alertLevels,
-                       List<String> info) {
+                       List<String> info, List<String> ja3, List<String> ja3s) {
 
         static Row parse(String line) {
             String[] f = line.split("\t", -1);
@@ -289,7 +297,7 @@ public final class Tshark {
                     values(f[8]).stream().map(Integer::valueOf).toList(),
                     values(f[9]).stream().map(Integer::valueOf).toList(),
                     values(f[10]), values(f[11]), values(f[12]), values(f[13]), values(f[14]),
-                    values(f[15]), values(f[16]), infoItems(f[18]));
+                    values(f[15]), values(f[16]), infoItems(f[18]), values(f[19]), values(f[20]));
         }
 
         /**

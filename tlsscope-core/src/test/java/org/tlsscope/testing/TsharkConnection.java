@@ -19,9 +19,13 @@ import java.util.List;
  *                    names: "client:client_hello", "server:hello_retry_request",
  *                    "client:change_cipher_spec", "server:alert:fatal:handshake_failure"; handshake
  *                    records and alerts tshark could not decrypt are left out, as is application data
+ * @param ja3         {@code tls.handshake.ja3} of the stream's first ClientHello, null without one
+ * @param ja3s        {@code tls.handshake.ja3s} of its first ServerHello (a HelloRetryRequest counts), null
+ *                    without one
  */
 public record TsharkConnection(int stream, String client, String server, String version,
-                               Integer cipherSuite, String sni, String alpn, List<String> messages) {
+                               Integer cipherSuite, String sni, String alpn, List<String> messages,
+                               String ja3, String ja3s) {
     public TsharkConnection {
         messages = List.copyOf(messages);
     }

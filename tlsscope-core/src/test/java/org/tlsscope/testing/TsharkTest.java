@@ -115,6 +115,6 @@ class TsharkTest {
         assertThat(String.join(" ", Tshark.command(Path.of("c.pcap"), Path.of("k.keys"), "tcp.port==8443,tls")))
                 .startsWith("tshark -n -r c.pcap -o tls.keylog_file:k.keys -d tcp.port==8443,tls -Y tls and tcp -T fields ")
                 .contains("-e tls.handshake.type -e tls.handshake.version")
-                .endsWith("-e _ws.col.Info");
+                .endsWith("-e _ws.col.Info -e tls.handshake.ja3 -e tls.handshake.ja3s");
     }
 }

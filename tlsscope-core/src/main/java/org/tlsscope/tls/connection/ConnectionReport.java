@@ -2,7 +2,10 @@ package org.tlsscope.tls.connection;
 
 import java.util.List;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.bytes.Slice;
 import org.tlsscope.tcp.TcpConnection;
+import org.tlsscope.tls.handshake.ClientHello;
+import org.tlsscope.tls.handshake.ServerHello;
 
 /**
  * Everything tlsscope learned about one TLS connection, reported once when it ends (or at the end of the
@@ -25,12 +28,18 @@ import org.tlsscope.tcp.TcpConnection;
  * @param decryption                how decryption went, or null when no key material was given
  * @param findings                  findings about this connection (at most {@link #MAX_FINDINGS})
  * @param findingsDropped           findings beyond that bound, counted
+ * @param clientHello               the first ClientHello (TLS format; null for none or an SSL 2.0 one), what the
+ *                                  fingerprints are taken from; backed by a copy of its own bytes only
+ * @param serverHello               the first ServerHello, a HelloRetryRequest when there was one; null for none
+ * @param serverCertificates        the DER certificates of the server's first Certificate message read in the
+ *                                  clear or decrypted, leaf first, copied; empty when none was readable
  */
 public record ConnectionReport(TcpConnection connection, long lastFrame, int version, int cipherSuite, String sni,
                                String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
                                int encryptedHandshakeRecords, List<AlertSeen> alerts, boolean resumed,
                                boolean established, long clientAppBytes, long serverAppBytes,
-                               DecryptionStatus decryption, List<Finding> findings, int findingsDropped) {
+                               DecryptionStatus decryption, List<Finding> findings, int findingsDropped,
+                               ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates) {
     public static final int MAX_FINDINGS = 64;
 
     /** A message in the handshake sequence: who sent it and its snake_case type. */

@@ -18,6 +18,7 @@ import org.tlsscope.tls.handshake.HandshakeAssembler;
 import org.tlsscope.tls.handshake.HandshakeParser;
 import org.tlsscope.tls.handshake.HandshakeType;
 import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.handshake.RawMessage;
 import org.tlsscope.tls.handshake.ServerHello;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
 import org.tlsscope.tls.record.Alert;
@@ -62,6 +63,9 @@ public final class TlsConnection implements StreamHandler {
     private int encryptedHandshakeRecords;
     private long clientAppBytes;
     private long serverAppBytes;
+    private ClientHello firstClientHello;
+    private ServerHello firstServerHello;
+    private List<Slice> serverCertificates = List.of();
 
     public TlsConnection(TcpConnection tcp, TlsListener listener) {
         this(tcp, listener, null);
@@ -162,7 +166,8 @@ public final class TlsConnection implements StreamHandler {
         listener.onConnectionEnd(new ConnectionReport(tcp, lastFrame, state.version(), state.cipherSuite, state.sni,
                 state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
-                decryptor == null ? null : decryptor.status(), List.copyOf(findings), findingsDropped));
+                decryptor == null ? null : decryptor.status(), List.copyOf(findings), findingsDropped,
+                firstClientHello, firstServerHello, serverCertificates));
     }
 
     /**
@@ -382,11 +387,12 @@ public final class TlsConnection implements StreamHandler {
         }
     }
 
-    private ParsedMessage onMessage(Side side, org.tlsscope.tls.handshake.RawMessage raw, TlsRecord record) {
+    private ParsedMessage onMessage(Side side, RawMessage raw, TlsRecord record) {
         // Without the ServerHello (a capture that missed the server's side), the record layer's version is the
         // best evidence of the negotiated one: after the hellos it is that version (RFC 5246 appendix E.1).
         int version = state.version() != 0 ? state.version() : record.header().version();
-        ParsedMessage m = HandshakeParser.parse(raw, new DissectionContext(version, state.cipherSuite), withFields);
+        DissectionContext context = new DissectionContext(version, state.cipherSuite);
+        ParsedMessage m = HandshakeParser.parse(raw, context, withFields);
         if (m.malformed()) {
             malformed(record, m, raw.recordOffset());
             seen(side, m.name(), record.frame());
@@ -406,11 +412,34 @@ public final class TlsConnection implements StreamHandler {
             default -> {
             }
         }
+        keepForReport(side, m, context);
         seen(side, m.name(), record.frame());
         if (decryptor != null) {
             decryptor.onHandshake(side.direction, m, state.version(), state.cipherSuite);
         }
         return m;
+    }
+
+    /**
+     * Keeps what the report's fingerprints are taken from: the first ClientHello and ServerHello (the
+     * HelloRetryRequest, if any), re-read from copies of their own bytes so that the report holds a few
+     * hundred bytes rather than the capture buffers their slices point into, and the DER of the server's
+     * first readable certificate chain, copied.
+     */
+    private void keepForReport(Side side, ParsedMessage m, DissectionContext context) {
+        switch (m.message()) {
+            case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m.raw(), context);
+            case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
+            case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() ->
+                    serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
+            default -> {
+            }
+        }
+    }
+
+    private static org.tlsscope.tls.handshake.HandshakeMessage detached(RawMessage raw, DissectionContext context) {
+        RawMessage copy = new RawMessage(raw.type(), Slice.of(raw.bytes().toArray()), raw.recordOffset(), raw.recordsSpanned());
+        return HandshakeParser.parse(copy, context, false).message();
     }
 
     private void malformed(TlsRecord record, ParsedMessage m, int messageOffset) {
