@@ -59,7 +59,7 @@ public final class TextView implements TlsListener {
         String what = e.messages().isEmpty() ? e.label()
                 : String.join(", ", e.messages().stream().map(MessageSummary::of).toList());
         p.add(String.format("    frame %-7d %-6s %-18s %5d bytes  %s", e.frame(), e.direction().sender(),
-                Registries.CONTENT_TYPES.name(e.record().header().contentType()), e.record().header().length(), what));
+                Registries.CONTENT_TYPES.name(e.contentType()), e.record().header().length(), what));
     }
 
     @Override

@@ -16,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
+import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.pipeline.Analyzer;
 import org.tlsscope.tls.connection.TlsListener;
 
@@ -29,7 +32,12 @@ class SnapshotTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures/openssl");
     private static final boolean UPDATE = System.getenv("TLSSCOPE_UPDATE_SNAPSHOTS") != null;
 
-    record Case(String name, Path capture, String view) {
+    /** @param keys the key log to decrypt with, or null */
+    record Case(String name, Path capture, String view, Path keys) {
+        Case(String name, Path capture, String view) {
+            this(name, capture, view, null);
+        }
+
         @Override
         public String toString() {
             return name + "." + view;
@@ -47,7 +55,16 @@ class SnapshotTest {
                 String name = p.getFileName().toString().replace(".pcap", "");
                 cases.add(new Case(name, p, "txt"));
                 cases.add(new Case(name, p, "jsonl"));
+                Path keys = FIXTURES.resolve(name + ".keys");
+                if (Files.exists(keys)) {
+                    cases.add(new Case(name + ".decrypted", p, "txt", keys));
+                    cases.add(new Case(name + ".decrypted", p, "jsonl", keys));
+                }
             });
+            // The post's kind of session, and TLS 1.3, decrypted in the post's own view.
+            for (String name : List.of("tls10-rsa-aes256-sha-ticket", "tls13-aes128-gcm")) {
+                cases.add(new Case(name + ".decrypted", FIXTURES.resolve(name + ".pcap"), "explain", FIXTURES.resolve(name + ".keys")));
+            }
         }
         return cases.stream();
     }
@@ -55,7 +72,7 @@ class SnapshotTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void outputMatchesTheSnapshot(Case c) throws IOException {
-        String actual = render(c.capture(), switch (c.view()) {
+        String actual = render(c.capture(), c.keys(), switch (c.view()) {
             case "txt" -> TextView::new;
             case "explain" -> out -> new ExplainView(out, true);
             case "jsonl" -> JsonView::new;
@@ -72,10 +89,16 @@ class SnapshotTest {
         assertThat(actual).isEqualTo(Files.readString(snapshot, StandardCharsets.UTF_8));
     }
 
-    private static String render(Path capture, Function<PrintWriter, TlsListener> view) throws IOException {
+    private static String render(Path capture, Path keys, Function<PrintWriter, TlsListener> view) throws IOException {
         StringWriter text = new StringWriter();
+        Decryption decryption = null;
+        if (keys != null) {
+            KeyLog keyLog = new KeyLog();
+            keyLog.load(keys);
+            decryption = new Decryption(keyLog, new RsaKeys());
+        }
         try (PrintWriter out = new PrintWriter(text); CaptureReader reader = Captures.open(capture)) {
-            Analyzer.run(reader, view.apply(out));
+            Analyzer.run(reader, view.apply(out), decryption);
         }
         return text.toString();
     }
