@@ -2,11 +2,11 @@ package org.tlsscope.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyFileException;
 import org.tlsscope.decrypt.keys.KeyLog;
 import org.tlsscope.decrypt.keys.KeyLogProblem;
 import org.tlsscope.decrypt.keys.RsaKeys;
@@ -39,8 +39,8 @@ final class KeyOptions {
         for (Path p : keyLogs) {
             try {
                 keyLog.load(p);
-            } catch (NoSuchFileException e) {
-                throw new KeyFileError(p + ": no such key log");
+            } catch (KeyFileException e) {
+                throw new KeyFileError(e.getMessage());
             } catch (IOException e) {
                 throw new KeyFileError(p + ": cannot read the key log: " + e.getMessage());
             }
@@ -59,10 +59,10 @@ final class KeyOptions {
         for (Path p : rsaKeys) {
             try {
                 keys.load(p, pass);
-            } catch (NoSuchFileException e) {
-                throw new KeyFileError(p + ": no such key file");
-            } catch (IOException e) {
+            } catch (KeyFileException e) {
                 throw new KeyFileError(e.getMessage());
+            } catch (IOException e) {
+                throw new KeyFileError(p + ": cannot read the key file: " + e.getMessage());
             }
         }
         return new Decryption(keyLog, keys);
@@ -70,15 +70,16 @@ final class KeyOptions {
 
     /** After the run: key log entries no connection used, the sign of a key log for another capture. */
     static void audit(Decryption decryption, PrintWriter err) {
-        if (decryption == null || decryption.keyLog().size() == 0) {
+        int randoms = decryption == null ? 0 : decryption.keyLog().clientRandoms();
+        if (randoms == 0) {
             return;
         }
         int unused = decryption.keyLog().unused();
-        if (unused == decryption.keyLog().size()) {
-            err.println("tlsscope: warning: none of the key log's " + unused
+        if (unused == randoms) {
+            err.println("tlsscope: warning: none of the key log's " + randoms
                     + " client randoms is in this capture (a key log for another capture?)");
         } else if (unused > 0) {
-            err.println("tlsscope: note: " + unused + " of the key log's " + decryption.keyLog().size()
+            err.println("tlsscope: note: " + unused + " of the key log's " + randoms
                     + " client randoms are not in this capture");
         }
     }

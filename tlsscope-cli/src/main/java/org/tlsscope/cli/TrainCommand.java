@@ -14,6 +14,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
+import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.ja4plus.Ja4Plus;
 import org.tlsscope.pipeline.Analyzer;
 import org.tlsscope.tls.connection.TlsListener;
@@ -27,7 +30,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code tlsscope train}: a workload for the JVM's ahead-of-time cache (JEP 483, 515), run once per build
  * by the launcher. It replays the sessions shipped in the jar's {@code training/} folder (the recorded
- * openssl fixtures and the post's session) through every view, so the cache holds the classes, linked,
+ * openssl fixtures and the post's session) through every view, every third round decrypted with the
+ * fixtures' key logs, so the cache holds the classes, linked,
  * and the method profiles of a real analysis; later runs start compiled where a cold JVM would still
  * interpret. Hidden: it prints nothing and analyzes nothing a user gave it.
  */
@@ -36,18 +40,28 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--rounds", defaultValue = "1500")
     int rounds;
 
+    /** A shipped session and its key log, or null. */
+    private record Session(byte[] capture, byte[] keys) {
+    }
+
     @Override
     public Integer call() throws IOException {
-        List<byte[]> captures = trainingCaptures();
+        List<Session> sessions = trainingSessions();
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         for (int i = 0; i < rounds; i++) {
-            for (byte[] capture : captures) {
-                try (CaptureReader reader = Captures.open(new ByteArrayInputStream(capture))) {
-                    Analyzer.run(reader, view(i % 5, sink));
+            for (Session session : sessions) {
+                Decryption decryption = null;
+                if (i % 3 == 2 && session.keys() != null) {
+                    KeyLog keyLog = new KeyLog();
+                    keyLog.add("training", session.keys());
+                    decryption = new Decryption(keyLog, new RsaKeys());
+                }
+                try (CaptureReader reader = Captures.open(new ByteArrayInputStream(session.capture()))) {
+                    Analyzer.run(reader, view(i % 5, sink), decryption);
                 }
             }
         }
-        return captures.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
+        return sessions.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
     }
 
     private static TlsListener view(int kind, PrintWriter sink) {
@@ -59,9 +73,9 @@ final class TrainCommand implements Callable<Integer> {
         };
     }
 
-    /** The captures under training/ in the jar this class was loaded from (none when run from classes). */
-    private static List<byte[]> trainingCaptures() throws IOException {
-        List<byte[]> captures = new ArrayList<>();
+    /** The sessions under training/ in the jar this class was loaded from (none when run from classes). */
+    private static List<Session> trainingSessions() throws IOException {
+        List<Session> captures = new ArrayList<>();
         Path jar;
         try {
             jar = Path.of(TrainCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -74,7 +88,9 @@ final class TrainCommand implements Callable<Integer> {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             for (ZipEntry e : zip.stream().filter(e -> e.getName().startsWith("training/")
                     && e.getName().endsWith(".pcap")).toList()) {
-                captures.add(zip.getInputStream(e).readAllBytes());
+                ZipEntry keys = zip.getEntry(e.getName().replaceFirst("\\.pcap$", ".keys"));
+                captures.add(new Session(zip.getInputStream(e).readAllBytes(),
+                        keys == null ? null : zip.getInputStream(keys).readAllBytes()));
             }
         }
         return captures;

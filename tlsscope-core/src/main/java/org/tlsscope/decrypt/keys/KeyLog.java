@@ -218,6 +218,11 @@ public final class KeyLog {
         return names;
     }
 
+    /** Distinct client randoms with secrets: what {@link #unused()} counts against. */
+    public int clientRandoms() {
+        return (int) groups.keySet().stream().filter(k -> k.keyed() == Keyed.CLIENT_RANDOM).count();
+    }
+
     /** Client randoms never looked up (not seen in the capture): the audit's "keys never used". */
     public int unused() {
         return (int) groups.entrySet().stream()
