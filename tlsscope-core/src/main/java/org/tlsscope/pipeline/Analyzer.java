@@ -44,7 +44,8 @@ public final class Analyzer {
      * Same, opening protected records with {@code decryption}'s keys. Without keys (null), the key logs of
      * the capture's own Decryption Secrets Blocks are used when there are any.
      */
-    public static CaptureStats run(CaptureReader reader, TlsListener listener, Decryption decryption) throws IOException {
+    public static CaptureStats run(CaptureReader reader, TlsListener view, Decryption decryption) throws IOException {
+        TlsListener listener = new AnalysisStage(view);
         Connections connections = new Connections(listener, decryption);
         PacketDecoder decoder = new PacketDecoder();
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);

@@ -1,11 +1,13 @@
 package org.tlsscope.tls.connection;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tcp.TcpConnection;
 import org.tlsscope.tls.handshake.ClientHello;
 import org.tlsscope.tls.handshake.ServerHello;
+import org.tlsscope.tls.handshake.ServerKeyExchange;
 
 /**
  * Everything tlsscope learned about one TLS connection, reported once when it ends (or at the end of the
@@ -33,14 +35,35 @@ import org.tlsscope.tls.handshake.ServerHello;
  * @param serverHello               the first ServerHello, a HelloRetryRequest when there was one; null for none
  * @param serverCertificates        the DER certificates of the server's first Certificate message read in the
  *                                  clear or decrypted, leaf first, copied; empty when none was readable
+ * @param serverKeyExchange         the first readable ServerKeyExchange (its DH group or curve), or null
  */
 public record ConnectionReport(TcpConnection connection, long lastFrame, int version, int cipherSuite, String sni,
                                String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
                                int encryptedHandshakeRecords, List<AlertSeen> alerts, boolean resumed,
                                boolean established, long clientAppBytes, long serverAppBytes,
                                DecryptionStatus decryption, List<Finding> findings, int findingsDropped,
-                               ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates) {
+                               ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates,
+                               ServerKeyExchange serverKeyExchange) {
     public static final int MAX_FINDINGS = 64;
+
+    /** This report with {@code more} findings appended (those over {@link #MAX_FINDINGS} counted as dropped). */
+    public ConnectionReport withFindings(List<Finding> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Finding> all = new ArrayList<>(findings);
+        int dropped = findingsDropped;
+        for (Finding f : more) {
+            if (all.size() < MAX_FINDINGS) {
+                all.add(f);
+            } else {
+                dropped++;
+            }
+        }
+        return new ConnectionReport(connection, lastFrame, version, cipherSuite, sni, alpn, offeredAlpn, messages,
+                encryptedHandshakeRecords, alerts, resumed, established, clientAppBytes, serverAppBytes, decryption,
+                List.copyOf(all), dropped, clientHello, serverHello, serverCertificates, serverKeyExchange);
+    }
 
     /** A message in the handshake sequence: who sent it and its snake_case type. */
     public record MessageSeen(String from, String type, long frame) {

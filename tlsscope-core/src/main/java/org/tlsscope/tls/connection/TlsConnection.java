@@ -20,6 +20,7 @@ import org.tlsscope.tls.handshake.HandshakeType;
 import org.tlsscope.tls.handshake.ParsedMessage;
 import org.tlsscope.tls.handshake.RawMessage;
 import org.tlsscope.tls.handshake.ServerHello;
+import org.tlsscope.tls.handshake.ServerKeyExchange;
 import org.tlsscope.tls.handshake.Sslv2ClientHello;
 import org.tlsscope.tls.record.Alert;
 import org.tlsscope.tls.record.ContentType;
@@ -65,6 +66,7 @@ public final class TlsConnection implements StreamHandler {
     private long serverAppBytes;
     private ClientHello firstClientHello;
     private ServerHello firstServerHello;
+    private ServerKeyExchange firstServerKeyExchange;
     private List<Slice> serverCertificates = List.of();
 
     public TlsConnection(TcpConnection tcp, TlsListener listener) {
@@ -167,7 +169,7 @@ public final class TlsConnection implements StreamHandler {
                 state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
                 decryptor == null ? null : decryptor.status(), List.copyOf(findings), findingsDropped,
-                firstClientHello, firstServerHello, serverCertificates));
+                firstClientHello, firstServerHello, serverCertificates, firstServerKeyExchange));
     }
 
     /**
@@ -432,6 +434,8 @@ public final class TlsConnection implements StreamHandler {
             case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
             case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() ->
                     serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
+            case ServerKeyExchange _ when firstServerKeyExchange == null ->
+                    firstServerKeyExchange = (ServerKeyExchange) detached(m.raw(), context);
             default -> {
             }
         }
