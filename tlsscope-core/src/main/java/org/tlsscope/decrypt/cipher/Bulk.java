@@ -46,6 +46,15 @@ record Bulk(Family family, String keyAlgorithm, String transformation, Provider 
     private static final Map<String, Bulk> BY_NAME = Map.ofEntries(
             Map.entry("NULL", new Bulk(Family.NULL, "", "", null, 0, 0, 0)),
             Map.entry("RC4_128", new Bulk(Family.STREAM, "ARCFOUR", "ARCFOUR", JDK, 16, 0, 0)),
+            // Export ciphers (RFC 2246 appendix C, RFC 2712 for Kerberos' DES_CBC_40): the key length is
+            // the expanded key's, the cipher itself the full-strength one. RC2 runs with the whole key's
+            // effective bits (RFC 2268 section 2; SunJCE's default under a plain IV), as Wireshark's
+            // Libgcrypt RFC2268_128 does: the suite's nominal 40 effective bits do not open the recorded
+            // OpenSSL sessions.
+            Map.entry("RC4_40", new Bulk(Family.STREAM, "ARCFOUR", "ARCFOUR", JDK, 16, 0, 0)),
+            cbc("RC2_CBC_40", "RC2", JDK, 16, 8),
+            cbc("DES40_CBC", "DES", JDK, 8, 8),
+            cbc("DES_CBC_40", "DES", JDK, 8, 8),
             cbc("AES_128_CBC", "AES", JDK, 16, 16),
             cbc("AES_256_CBC", "AES", JDK, 32, 16),
             cbc("3DES_EDE_CBC", "DESede", JDK, 24, 8),

@@ -5,10 +5,11 @@ import org.tlsscope.tls.registry.KeyExchange;
 
 /**
  * What a negotiated cipher suite's record protection and key derivation need, at the negotiated
- * version: the bulk cipher and its key and IV lengths, the record MAC, and the PRF or HKDF hash.
+ * version: the bulk cipher and its key and IV lengths, the record MAC, the PRF or HKDF hash, and for a
+ * 40-bit export suite the shorter key material its key block holds.
  */
 public final class CipherSpec {
-    /** Either a usable spec or, for a suite out of reach (GOST, export, unknown...), the reason by name. */
+    /** Either a usable spec or, for a suite out of reach (GOST, 56-bit export, unknown...), the reason by name. */
     public sealed interface Resolution permits Supported, Unsupported {
     }
 
@@ -23,19 +24,26 @@ public final class CipherSpec {
     static final int TLS10 = 0x0301;
     static final int TLS12 = 0x0303;
     static final int TLS13 = 0x0304;
+    /**
+     * Secret key material per direction of a 40-bit export cipher (RC4_40, RC2_CBC_40, DES40_CBC, and
+     * Kerberos' DES_CBC_40): RFC 2246 appendix C and RFC 6101 appendix C, column "Key Material".
+     */
+    private static final int EXPORT_KEY_MATERIAL = 5;
 
     private final String name;
     private final int version;
     private final Bulk bulk;
     private final Hash mac;
     private final Hash prfHash;
+    private final boolean export;
 
-    private CipherSpec(String name, int version, Bulk bulk, Hash mac, Hash prfHash) {
+    private CipherSpec(String name, int version, Bulk bulk, Hash mac, Hash prfHash, boolean export) {
         this.name = name;
         this.version = version;
         this.bulk = bulk;
         this.mac = mac;
         this.prfHash = prfHash;
+        this.export = export;
     }
 
     /** The spec for {@code suite} negotiated at {@code version} (0x0300 SSL 3.0 .. 0x0304 TLS 1.3). */
@@ -59,7 +67,7 @@ public final class CipherSpec {
         }
         // An AEAD suite names its PRF hash where others name their HMAC hash (RFC 5288 section 3).
         Hash mac = bulk.family().aead() ? null : named;
-        return new Supported(new CipherSpec(cs.name(), version, bulk, mac, prfHash(version, named)));
+        return new Supported(new CipherSpec(cs.name(), version, bulk, mac, prfHash(version, named), cs.isExport()));
     }
 
     /**
@@ -81,8 +89,11 @@ public final class CipherSpec {
         if ((cs.keyExchange() == KeyExchange.TLS13) != (version == TLS13)) {
             return version == TLS13 ? "not a TLS 1.3 suite" : "a TLS 1.3 suite negotiated below TLS 1.3";
         }
-        if (cs.isExport()) {
-            return "export key derivation not implemented";
+        if (cs.name().contains("_EXPORT1024_")) {
+            // The 56-bit suites' key material: 7 bytes to Wireshark (ssl_get_cipher_export_keymat_size),
+            // 8 for DES and 7 otherwise to OpenSSL (SSL_EXPORT_KEYLENGTH, ssl/ssl_locl.h up to 1.0.2); no
+            // recorded session settles which, so they are refused rather than guessed.
+            return "56-bit export, draft-ietf-tls-56-bit-ciphersuites, key material length unsettled";
         }
         return switch (cs.keyExchange()) {
             case UNKNOWN -> "unknown suite";
@@ -118,8 +129,22 @@ public final class CipherSpec {
         return bulk.family() == Bulk.Family.CBC;
     }
 
+    /**
+     * Whether this is an export suite: its key block holds only {@link #keyMaterialLength()} bytes of each
+     * write key and no IVs, and the final keys and IVs are derived with the hello randoms (RFC 2246
+     * section 6.3, RFC 6101 section 6.2.2).
+     */
+    public boolean isExport() {
+        return export;
+    }
+
     int version() {
         return version;
+    }
+
+    /** Bytes of each write key the key block holds: 5 for export suites, else the cipher's key length. */
+    int keyMaterialLength() {
+        return export ? EXPORT_KEY_MATERIAL : bulk.keyLength();
     }
 
     Bulk bulk() {
@@ -141,7 +166,8 @@ public final class CipherSpec {
     }
 
     /**
-     * The key block's IV part per direction (RFC 5246 section 6.3): the first CBC IV for SSL 3.0/TLS 1.0,
+     * The fixed IV per direction, from the key block (RFC 5246 section 6.3) or for export suites from the
+     * hello randoms (RFC 2246 section 6.3): the first CBC IV for SSL 3.0/TLS 1.0,
      * the 4-byte salt for GCM/CCM (RFC 5288 section 3, RFC 6655 section 3), the 12-byte IV for ChaCha20
      * (RFC 7905 section 2) and for every TLS 1.3 AEAD (RFC 8446 section 5.3); none otherwise.
      */

@@ -44,11 +44,15 @@ enum Hash {
         }
     }
 
-    /** An HMAC under {@code key} (not empty: JCE key specs refuse empty keys, and no TLS MAC key is). */
+    /**
+     * An HMAC under {@code key}. The TLS 1.0 export IV block is PRF("", ..) (RFC 2246 section 6.3), and
+     * JCE key specs refuse an empty key: HMAC pads the key with zeros to the block length (RFC 2104
+     * section 2), so the empty key is the one-zero-byte key.
+     */
     Mac newHmac(byte[] key) {
         try {
             Mac mac = Mac.getInstance(hmacName);
-            mac.init(new SecretKeySpec(key, hmacName));
+            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, hmacName));
             return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks " + hmacName, e);

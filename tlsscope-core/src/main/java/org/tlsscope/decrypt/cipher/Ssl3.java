@@ -3,7 +3,10 @@ package org.tlsscope.decrypt.cipher;
 import java.security.MessageDigest;
 import java.util.Arrays;
 
-/** SSL 3.0's own MD5/SHA-1 constructions for key material and Finished (RFC 6101 sections 6.1, 6.2.2, 5.6.9). */
+/**
+ * SSL 3.0's own MD5/SHA-1 constructions for key material, export keys and Finished (RFC 6101 sections
+ * 6.1, 6.2.2, 5.6.9).
+ */
 final class Ssl3 {
     /** RFC 6101 section 5.6.9: Sender client is 0x434C4E54 ("CLNT"), server 0x53525652 ("SRVR"). */
     private static final byte[] CLIENT = {0x43, 0x4C, 0x4E, 0x54};
@@ -36,6 +39,18 @@ final class Ssl3 {
             done += n;
         }
         return out;
+    }
+
+    /**
+     * The export suites' final write keys and IVs (RFC 6101 section 6.2.2): MD5 over the parts in order
+     * (a write key then the randoms, or the randoms alone for an IV), truncated to {@code length}.
+     */
+    static byte[] exportMd5(int length, byte[]... parts) {
+        MessageDigest md5 = Hash.MD5.newDigest();
+        for (byte[] part : parts) {
+            md5.update(part);
+        }
+        return Arrays.copyOf(md5.digest(), length);
     }
 
     /**

@@ -34,7 +34,9 @@ public final class Tls12KeySchedule {
 
     /**
      * The key block, split into client and server write keys (RFC 5246 section 6.3): client_write_MAC_key,
-     * server_write_MAC_key, client_write_key, server_write_key, client_write_IV, server_write_IV.
+     * server_write_MAC_key, client_write_key, server_write_key, client_write_IV, server_write_IV. An export
+     * suite's block ends after its 5-byte write keys (RFC 2246 section 6.3), which {@link ExportKeys}
+     * turns into the final keys and IVs.
      */
     public static KeyBlock keyBlock(CipherSpec spec, int version, byte[] masterSecret, byte[] clientRandom,
                                     byte[] serverRandom) {
@@ -42,17 +44,18 @@ public final class Tls12KeySchedule {
             throw new IllegalArgumentException("TLS 1.3 keys come from traffic secrets, not a key block");
         }
         int mac = spec.macLength();
-        int key = spec.bulk().keyLength();
-        int iv = spec.fixedIvLength();
+        int key = spec.keyMaterialLength();
+        int iv = spec.isExport() ? 0 : spec.fixedIvLength();
         int length = 2 * (mac + key + iv);
         byte[] block = version == CipherSpec.SSL3
                 ? Ssl3.keyMaterial(masterSecret, serverRandom, clientRandom, length)
                 : Prf.compute(spec, version, masterSecret, "key expansion", Prf.concat(serverRandom, clientRandom), length);
         int keys = 2 * mac;
         int ivs = keys + 2 * key;
-        return new KeyBlock(
+        KeyBlock split = new KeyBlock(
                 new TrafficKeys(part(block, 0, mac), part(block, keys, key), part(block, ivs, iv)),
                 new TrafficKeys(part(block, mac, mac), part(block, keys + key, key), part(block, ivs + iv, iv)));
+        return spec.isExport() ? ExportKeys.expand(spec, version, split, clientRandom, serverRandom) : split;
     }
 
     private static byte[] part(byte[] block, int from, int length) {

@@ -65,6 +65,37 @@ class CipherSpecTest {
         assertThat(s.isAead()).isEqualTo(tag > 0);
     }
 
+    /**
+     * suite, version, key block write key, final key, fixed IV: 40-bit export suites hold 5 bytes of each
+     * write key in the key block, expanded to the cipher's key (RFC 2246 appendix C "Key Material" and
+     * "Expanded Key Material", RFC 2712 section 3 for Kerberos).
+     */
+    @ParameterizedTest
+    @CsvSource({
+            "0x0003, 0x0300, 5, 16, 0",
+            "0x0006, 0x0300, 5, 16, 8",
+            "0x0008, 0x0301, 5, 8, 8",
+            "0x0006, 0x0302, 5, 16, 0",
+            "0x0014, 0x0303, 5, 8, 0",
+            "0x0017, 0x0301, 5, 16, 0",
+            "0x0019, 0x0301, 5, 8, 8",
+            "0x0026, 0x0301, 5, 8, 8",
+            "0x0028, 0x0301, 5, 16, 0"})
+    void exportSuitesExpandFiveBytesOfKeyMaterial(String suite, String version, int material, int key, int fixedIv) {
+        CipherSpec s = supported(Integer.decode(suite), Integer.decode(version));
+        assertThat(s.isExport()).isTrue();
+        assertThat(s.keyMaterialLength()).as("key material").isEqualTo(material);
+        assertThat(s.bulk().keyLength()).as("key").isEqualTo(key);
+        assertThat(s.fixedIvLength()).as("fixed IV").isEqualTo(fixedIv);
+    }
+
+    @Test
+    void fullStrengthSuitesUseTheWholeKey() {
+        CipherSpec s = supported(0x0009, 0x0301);
+        assertThat(s.isExport()).isFalse();
+        assertThat(s.keyMaterialLength()).isEqualTo(s.bulk().keyLength()).isEqualTo(8);
+    }
+
     @Test
     void namesTheSuite() {
         assertThat(supported(0x1301, 0x0304).name()).isEqualTo("TLS_AES_128_GCM_SHA256");
@@ -74,7 +105,8 @@ class CipherSpecTest {
     @Test
     void outOfReachSuitesSayWhyByName() {
         assertThat(unsupported(0x0000, 0x0303)).contains("TLS_NULL_WITH_NULL_NULL");
-        assertThat(unsupported(0x0003, 0x0301)).contains("TLS_RSA_EXPORT_WITH_RC4_40_MD5").contains("export");
+        assertThat(unsupported(0x0064, 0x0301)).contains("TLS_RSA_EXPORT1024_WITH_RC4_56_SHA").contains("56-bit export");
+        assertThat(unsupported(0x0062, 0x0300)).contains("TLS_RSA_EXPORT1024_WITH_DES_CBC_SHA").contains("56-bit export");
         assertThat(unsupported(0xc100, 0x0303)).contains("TLS_GOSTR341112_256_WITH_KUZNYECHIK_CTR_OMAC").contains("GOST");
         assertThat(unsupported(0xe013, 0x0303)).contains("ECC_SM4_CBC_SM3").contains("SM4");
         assertThat(unsupported(0xc0b4, 0x0304)).contains("TLS_SHA256_SHA256").contains("RFC 9150");

@@ -1,23 +1,34 @@
 package org.tlsscope.decrypt.cipher;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsscope.tcp.Direction;
 import org.tlsscope.testing.Corpus;
+import org.tlsscope.testing.Tshark;
 
 /**
  * The public corpus's TLS captures that come with an NSS key log (MANIFEST.tsv, column decrypt_with):
  * the snet grid of versions and suites (SSL 3.0 .. TLS 1.3, CBC with SHA-1/SHA-256/SHA-384, NULL,
  * Camellia, ARIA, GCM, CCM, CCM_8, ChaCha20), Wireshark's SSL 3.0 and TLS 1.2 cipher sweeps and the
  * other keyed sessions. Every connection of a supported suite opens every protected record and
- * verifies both Finished messages; suites this package reports Unsupported are skipped by name.
+ * verifies both Finished messages; suites this package reports Unsupported are skipped by name. The
+ * sweeps' 40-bit export sessions (SSL 3.0, and TLS 1.2 where old OpenSSL test builds still offered
+ * them) must all be among the supported ones, and give tshark's plaintext.
  */
 class CorpusDecryptionTest {
     /** Sessions this test's minimal replay cannot follow (renegotiation, QUIC, DTLS). */
@@ -45,6 +56,66 @@ class CorpusDecryptionTest {
             assertThat(c.failures).as(capture + ": " + c).isEmpty();
             if (c.opened > 0) {
                 assertThat(c.finishedVerified).as(capture + ": " + c).isEqualTo(2);
+            }
+        }
+    }
+
+    /**
+     * Every export session of the corpus opens and verifies both Finished messages, and the sweeps hold
+     * each 40-bit export suite OpenSSL offered: RC4_40, RC2_CBC_40 and DES40_CBC at SSL 3.0 and TLS 1.2,
+     * DHE_DSS and DHE_RSA DES40_CBC at TLS 1.2. Sessions opened by an SSL 2.0-format ClientHello have no
+     * client random this minimal replay reads (key missing) and are left out.
+     */
+    @Test
+    void exportSessionsOpenAndVerifyBothFinished() throws IOException {
+        Set<String> seen = new TreeSet<>();
+        for (Arguments a : keyedCaptures().toList()) {
+            String capture = (String) a.get()[0];
+            for (SessionReplay.Connection c : SessionReplay.replay(Corpus.file(capture), Corpus.file((String) a.get()[1]))) {
+                if (!c.suite.contains("_EXPORT") || c.keyMissing) {
+                    continue;
+                }
+                assertThat(c.unsupported).as(capture + ": " + c).isNull();
+                assertThat(c.failures).as(capture + ": " + c).isEmpty();
+                assertThat(c.finishedVerified).as(capture + ": " + c).isEqualTo(2);
+                assertThat(c.applicationData(Direction.CLIENT_TO_SERVER)).as(capture + ": " + c).startsWith("GET /");
+                assertThat(c.applicationData(Direction.SERVER_TO_CLIENT)).as(capture + ": " + c).startsWith("HTTP/1.");
+                seen.add(c.suite + " 0x" + Integer.toHexString(c.version));
+            }
+        }
+        assertThat(seen).containsAll(List.of(
+                "TLS_RSA_EXPORT_WITH_RC4_40_MD5 0x300",
+                "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5 0x300",
+                "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA 0x300",
+                "TLS_RSA_EXPORT_WITH_RC4_40_MD5 0x303",
+                "TLS_RSA_EXPORT_WITH_RC2_CBC_40_MD5 0x303",
+                "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA 0x303",
+                "TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA 0x303",
+                "TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA 0x303"));
+    }
+
+    /**
+     * The export sessions' application data, both directions, is what tshark 4.0 decrypts from the same
+     * capture and key log ({@code -z follow,tls,raw}).
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "wireshark-notes/ssl3/dump.pcapng, wireshark-notes/ssl3/premaster.txt",
+            "wireshark-notes/tls/all/dump.pcapng, wireshark-notes/tls/all/premaster.txt",
+            "wireshark-notes/all/dump.pcapng, wireshark-notes/all/premaster.txt"})
+    void exportPlaintextIsTsharks(String capture, String keyLog) throws IOException {
+        List<SessionReplay.Connection> export = SessionReplay.replay(Corpus.file(capture), Corpus.file(keyLog)).stream()
+                .filter(c -> c.suite.contains("_EXPORT") && !c.keyMissing).toList();
+        assertThat(export).isNotEmpty();
+        assumeTrue(Tshark.available(), "tshark not installed");
+        List<String> tsharks = Tshark.followTls(Corpus.file(capture), Corpus.file(keyLog), List.of(), null).stream()
+                .flatMap(List::stream).toList();
+        HexFormat hex = HexFormat.of();
+        for (SessionReplay.Connection c : export) {
+            for (Direction d : Direction.values()) {
+                String ours = hex.formatHex(c.applicationData(d).getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(ours).as(capture + ": " + c + ", " + d).isNotEmpty();
+                assertThat(tsharks).as(capture + ": " + c + ", " + d).contains(ours);
             }
         }
     }
