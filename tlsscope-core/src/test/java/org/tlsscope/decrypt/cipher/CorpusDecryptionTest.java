@@ -1,13 +1,13 @@
 package org.tlsscope.decrypt.cipher;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HexFormat;
+
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -15,11 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
+
 import org.junit.jupiter.params.provider.MethodSource;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.testing.Corpus;
-import org.tlsscope.testing.Tshark;
+
 
 /**
  * The public corpus's TLS captures that come with an NSS key log (MANIFEST.tsv, column decrypt_with):
@@ -92,32 +92,6 @@ class CorpusDecryptionTest {
                 "TLS_RSA_EXPORT_WITH_DES40_CBC_SHA 0x303",
                 "TLS_DHE_DSS_EXPORT_WITH_DES40_CBC_SHA 0x303",
                 "TLS_DHE_RSA_EXPORT_WITH_DES40_CBC_SHA 0x303"));
-    }
-
-    /**
-     * The export sessions' application data, both directions, is what tshark 4.0 decrypts from the same
-     * capture and key log ({@code -z follow,tls,raw}).
-     */
-    @ParameterizedTest(name = "{0}")
-    @CsvSource({
-            "wireshark-notes/ssl3/dump.pcapng, wireshark-notes/ssl3/premaster.txt",
-            "wireshark-notes/tls/all/dump.pcapng, wireshark-notes/tls/all/premaster.txt",
-            "wireshark-notes/all/dump.pcapng, wireshark-notes/all/premaster.txt"})
-    void exportPlaintextIsTsharks(String capture, String keyLog) throws IOException {
-        List<SessionReplay.Connection> export = SessionReplay.replay(Corpus.file(capture), Corpus.file(keyLog)).stream()
-                .filter(c -> c.suite.contains("_EXPORT") && !c.keyMissing).toList();
-        assertThat(export).isNotEmpty();
-        assumeTrue(Tshark.available(), "tshark not installed");
-        List<String> tsharks = Tshark.followTls(Corpus.file(capture), Corpus.file(keyLog), List.of(), null).stream()
-                .flatMap(List::stream).toList();
-        HexFormat hex = HexFormat.of();
-        for (SessionReplay.Connection c : export) {
-            for (Direction d : Direction.values()) {
-                String ours = hex.formatHex(c.applicationData(d).getBytes(StandardCharsets.ISO_8859_1));
-                assertThat(ours).as(capture + ": " + c + ", " + d).isNotEmpty();
-                assertThat(tsharks).as(capture + ": " + c + ", " + d).contains(ours);
-            }
-        }
     }
 
     @ParameterizedTest(name = "{0}")
