@@ -28,6 +28,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     KeyOptions keys;
 
+    @Mixin
+    FailOn failOn;
+
     @Option(names = {"-f", "--format"}, defaultValue = "text",
             description = "text (default), explain (annotated hex, as the post), json (JSON Lines), summary")
     Format format;
@@ -57,7 +60,8 @@ final class AnalyzeCommand implements Callable<Integer> {
                 : spec.commandLine().getOut();
         TlsListener view = connection == null && server == null && sni == null ? view(out)
                 : new ConnectionFilter(view(out), connection, server, sni);
-        return CaptureRun.run(source, keys, view, out, spec.commandLine().getErr());
+        FailOn.Counting counted = failOn.watch(view);
+        return counted.exitCode(CaptureRun.run(source, keys, counted, out, spec.commandLine().getErr()));
     }
 
     private TlsListener view(PrintWriter out) {

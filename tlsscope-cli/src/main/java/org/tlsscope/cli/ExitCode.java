@@ -10,6 +10,8 @@ final class ExitCode {
     static final int USAGE = 2;
     /** The capture was cut short or damaged: everything before the damage was analyzed. */
     static final int TRUNCATED = 3;
+    /** Findings at or above the --fail-on severity were reported (the analysis itself ran to the end). */
+    static final int FINDINGS = 4;
     /** A bug in tlsscope (reported in one line; TLSSCOPE_DEBUG=1 shows the stack trace). */
     static final int INTERNAL = 70;
 

@@ -123,4 +123,14 @@ class DecryptCommandsTest {
             System.setOut(saved);
         }
     }
+
+    @Test
+    void failOnTurnsFindingsIntoExitCode4() {
+        assertThat(run("analyze", "--fail-on", "warning").code()).isEqualTo(4);
+        assertThat(run("analyze", "--fail-on", "warning", TLS13).code()).isZero();
+        String failure = FIXTURES.resolve("tls12-handshake-failure-no-shared-cipher.pcap").toString();
+        assertThat(run("analyze", "--fail-on", "error", failure).code()).isEqualTo(4);
+        assertThat(run("analyze", failure).code()).isZero();
+        assertThat(run("analyze", "--fail-on", "sometimes").code()).isEqualTo(2);
+    }
 }

@@ -1,6 +1,7 @@
 package org.tlsscope.tls.connection;
 
-import static org.tlsscope.tls.connection.TlsHarness.concat;
+import org.tlsscope.testing.TlsHarness;
+import static org.tlsscope.testing.TlsHarness.concat;
 
 import java.util.ArrayList;
 import java.util.List;

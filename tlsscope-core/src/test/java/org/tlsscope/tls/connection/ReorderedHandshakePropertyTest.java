@@ -1,5 +1,6 @@
 package org.tlsscope.tls.connection;
 
+import org.tlsscope.testing.TlsHarness;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;

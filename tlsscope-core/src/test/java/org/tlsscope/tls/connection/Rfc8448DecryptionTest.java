@@ -1,7 +1,8 @@
 package org.tlsscope.tls.connection;
 
+import org.tlsscope.testing.TlsHarness;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tlsscope.tls.connection.TlsHarness.record;
+import static org.tlsscope.testing.TlsHarness.record;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;

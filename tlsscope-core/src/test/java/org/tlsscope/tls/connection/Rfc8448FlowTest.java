@@ -1,8 +1,9 @@
 package org.tlsscope.tls.connection;
 
+import org.tlsscope.testing.TlsHarness;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tlsscope.tls.connection.TlsHarness.filler;
-import static org.tlsscope.tls.connection.TlsHarness.record;
+import static org.tlsscope.testing.TlsHarness.filler;
+import static org.tlsscope.testing.TlsHarness.record;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,8 @@
 package org.tlsscope.tls.connection;
 
+import org.tlsscope.testing.TlsHarness;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.tlsscope.tls.connection.TlsHarness.concat;
+import static org.tlsscope.testing.TlsHarness.concat;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.tlsscope.tls.connection;
 
+import org.tlsscope.testing.TlsHarness;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.tlsscope.bytes.Slice;

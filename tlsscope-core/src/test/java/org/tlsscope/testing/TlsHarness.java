@@ -1,4 +1,4 @@
-package org.tlsscope.tls.connection;
+package org.tlsscope.testing;
 
 import java.util.List;
 import org.tlsscope.bytes.Slice;
@@ -9,37 +9,39 @@ import org.tlsscope.net.TcpSegment;
 import org.tlsscope.tcp.Direction;
 import org.tlsscope.tcp.StreamHandler;
 import org.tlsscope.tcp.TcpConnection;
-import org.tlsscope.testing.RecordingListener;
+import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.DecryptorFactory;
+import org.tlsscope.tls.connection.TlsConnection;
 
 /**
  * Drives one {@link TlsConnection} with stream bytes, as the TCP reassembler would, and keeps what it
  * reports. Each call to {@link #send} is one TCP segment (one frame).
  */
-final class TlsHarness extends RecordingListener {
-    static final Endpoint CLIENT = new Endpoint(IpAddress.v4(0x7f000001), 60454);
-    static final Endpoint SERVER = new Endpoint(IpAddress.v4(0x7f000001), 443);
+public final class TlsHarness extends RecordingListener {
+    public static final Endpoint CLIENT = new Endpoint(IpAddress.v4(0x7f000001), 60454);
+    public static final Endpoint SERVER = new Endpoint(IpAddress.v4(0x7f000001), 443);
 
-    ConnectionReport report;
+    public ConnectionReport report;
     private final TcpConnection tcp;
     private final TlsConnection tls;
     private long frame;
 
-    TlsHarness() {
+    public TlsHarness() {
         this(true, false);
     }
 
-    TlsHarness(boolean sawSyn, boolean keepApplicationData) {
+    public TlsHarness(boolean sawSyn, boolean keepApplicationData) {
         this(sawSyn, keepApplicationData, null);
     }
 
     /** A connection whose protected records {@code decryptors} (null: none) opens. */
-    TlsHarness(boolean sawSyn, boolean keepApplicationData, DecryptorFactory decryptors) {
+    public TlsHarness(boolean sawSyn, boolean keepApplicationData, DecryptorFactory decryptors) {
         super(keepApplicationData);
         this.tcp = new TcpConnection(1, CLIENT, SERVER, 1, 0, sawSyn);
         this.tls = new TlsConnection(tcp, this, decryptors == null ? null : decryptors.forConnection(tcp));
     }
 
-    TlsHarness send(Direction d, Slice bytes) {
+    public TlsHarness send(Direction d, Slice bytes) {
         frame++;
         Endpoint src = d == Direction.CLIENT_TO_SERVER ? CLIENT : SERVER;
         Endpoint dst = d == Direction.CLIENT_TO_SERVER ? SERVER : CLIENT;
@@ -48,29 +50,29 @@ final class TlsHarness extends RecordingListener {
         return this;
     }
 
-    TlsHarness client(Slice bytes) {
+    public TlsHarness client(Slice bytes) {
         return send(Direction.CLIENT_TO_SERVER, bytes);
     }
 
-    TlsHarness server(Slice bytes) {
+    public TlsHarness server(Slice bytes) {
         return send(Direction.SERVER_TO_CLIENT, bytes);
     }
 
-    TlsHarness gap(Direction d, long missing) {
+    public TlsHarness gap(Direction d, long missing) {
         tls.onGap(d, missing, ++frame);
         return this;
     }
 
-    ConnectionReport end() {
+    public ConnectionReport end() {
         tls.onEnd(StreamHandler.EndReason.FIN, ++frame);
         return report;
     }
 
-    boolean isTls() {
+    public boolean isTls() {
         return tls.isTls();
     }
 
-    List<String> messageTypes() {
+    public List<String> messageTypes() {
         return messages(report);
     }
 
@@ -81,7 +83,7 @@ final class TlsHarness extends RecordingListener {
     }
 
     /** A record: content type, version, fragment. */
-    static Slice record(int type, int version, Slice fragment) {
+    public static Slice record(int type, int version, Slice fragment) {
         byte[] b = new byte[5 + fragment.length()];
         b[0] = (byte) type;
         b[1] = (byte) (version >> 8);
@@ -92,7 +94,7 @@ final class TlsHarness extends RecordingListener {
         return Slice.of(b);
     }
 
-    static Slice concat(Slice... parts) {
+    public static Slice concat(Slice... parts) {
         int n = 0;
         for (Slice p : parts) {
             n += p.length();
@@ -106,7 +108,7 @@ final class TlsHarness extends RecordingListener {
         return Slice.of(b);
     }
 
-    static Slice filler(int n, int seed) {
+    public static Slice filler(int n, int seed) {
         byte[] b = new byte[n];
         for (int i = 0; i < n; i++) {
             b[i] = (byte) (seed * 31 + i * 7);

@@ -1,0 +1,73 @@
+package org.tlsscope.cli;
+
+import org.tlsscope.analysis.CaptureStats;
+import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.Severity;
+import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.RecordEvent;
+import org.tlsscope.tls.connection.TlsListener;
+import picocli.CommandLine.Option;
+
+/** {@code --fail-on warning|error}: findings at or above a severity become exit code 4, for CI pipelines. */
+final class FailOn {
+    enum Level { warning, error }
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "exit with 4 when a finding of this severity or worse is reported: warning or error")
+    Level level;
+
+    /** Wraps a view so that the findings reaching it are counted against the level. */
+    Counting watch(TlsListener view) {
+        return new Counting(view, level == null ? null : Severity.valueOf(level.name().toUpperCase(java.util.Locale.ROOT)));
+    }
+
+    /** Passes everything to the view; remembers whether a finding reached the threshold. */
+    static final class Counting implements TlsListener {
+        private final TlsListener view;
+        private final Severity threshold;
+        private int reached;
+
+        Counting(TlsListener view, Severity threshold) {
+            this.view = view;
+            this.threshold = threshold;
+        }
+
+        /** The exit code once the run gave {@code code}: 4 if findings reached the threshold and nothing worse happened. */
+        int exitCode(int code) {
+            return code == ExitCode.OK && reached > 0 ? ExitCode.FINDINGS : code;
+        }
+
+        @Override
+        public void onRecord(RecordEvent event) {
+            view.onRecord(event);
+        }
+
+        @Override
+        public void onFinding(Finding finding) {
+            if (threshold != null && finding.severity().compareTo(threshold) >= 0) {
+                reached++;
+            }
+            view.onFinding(finding);
+        }
+
+        @Override
+        public void onConnectionEnd(ConnectionReport report) {
+            view.onConnectionEnd(report);
+        }
+
+        @Override
+        public void onCaptureEnd(CaptureStats stats) {
+            view.onCaptureEnd(stats);
+        }
+
+        @Override
+        public boolean wantsFields() {
+            return view.wantsFields();
+        }
+
+        @Override
+        public boolean wantsApplicationData() {
+            return view.wantsApplicationData();
+        }
+    }
+}
