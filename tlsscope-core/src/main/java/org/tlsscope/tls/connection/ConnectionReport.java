@@ -33,13 +33,17 @@ import org.tlsscope.tls.handshake.ServerHello;
  * @param serverHello               the first ServerHello, a HelloRetryRequest when there was one; null for none
  * @param serverCertificates        the DER certificates of the server's first Certificate message read in the
  *                                  clear or decrypted, leaf first, copied; empty when none was readable
+ * @param certificateFrame          the frame that completed that Certificate message, or 0 when none was readable
+ * @param certificateTimeNanos      that frame's capture time (nanoseconds since the Unix epoch), the time at
+ *                                  which the chain's validity is judged; 0 when none was readable
  */
 public record ConnectionReport(TcpConnection connection, long lastFrame, int version, int cipherSuite, String sni,
                                String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
                                int encryptedHandshakeRecords, List<AlertSeen> alerts, boolean resumed,
                                boolean established, long clientAppBytes, long serverAppBytes,
                                DecryptionStatus decryption, List<Finding> findings, int findingsDropped,
-                               ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates) {
+                               ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates,
+                               long certificateFrame, long certificateTimeNanos) {
     public static final int MAX_FINDINGS = 64;
 
     /** A message in the handshake sequence: who sent it and its snake_case type. */
