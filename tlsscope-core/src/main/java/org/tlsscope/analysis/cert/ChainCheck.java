@@ -18,7 +18,8 @@ import org.tlsscope.tls.connection.ConnectionReport;
  * @param at               when the chain was captured, or null when unknown
  * @param sni              the name the client asked for, or null
  * @param links            certificate i against certificate i + 1, for each i but the last
- * @param misplaced        positions of certificates whose issuer is elsewhere in the chain than just after them
+ * @param misplaced        positions of certificates whose issuer is elsewhere in the chain than just after them,
+ *                         and of self-signed ones before the end
  * @param selfSigned       for each position, whether that certificate is self-signed (its own issuer, and
  *                         its signature verifies with its own key or cannot be checked)
  * @param lastSelfSignature whether the last certificate's own signature verified, when it is self-signed
@@ -71,8 +72,9 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
         }
         List<Integer> misplaced = new ArrayList<>();
         for (int i = 0; i < n; i++) {
+            // A root, self-signed, belongs last; any other certificate just before its issuer when that is sent.
             int issuer = issuerPosition(chain, i);
-            if (issuer >= 0 && issuer != i + 1 && !selfSigned.get(i)) {
+            if (selfSigned.get(i) ? i != n - 1 : issuer >= 0 && issuer != i + 1) {
                 misplaced.add(i);
             }
         }

@@ -79,6 +79,18 @@ class CertificateInfoOpensslTest {
         }
     }
 
+    /** The made chains of fixtures/certs: a pathLenConstraint, an IP address name, key usages, a SHA-1 leaf. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("madeChains")
+    void madeChainsAsOpensslReadsThem(String pem) throws IOException {
+        assumeTrue(Openssl.available(), "openssl not installed");
+        compare(TestChains.der(pem));
+    }
+
+    static Stream<String> madeChains() {
+        return Stream.of("root.pem", "intermediate.pem", "leaf.pem", "weak-sha1.pem");
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("sources")
     void everyFieldAsOpensslReadsIt(String source) throws IOException {
