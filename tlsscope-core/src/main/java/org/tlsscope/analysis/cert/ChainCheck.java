@@ -89,9 +89,12 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
         return misplaced.isEmpty();
     }
 
-    /** Every link's signature, and a self-signed last certificate's own, was checked and verified. */
+    /**
+     * Every link's signature, and a self-signed last certificate's own, was checked and verified; false when
+     * there was nothing to check (a lone certificate whose issuer was not sent).
+     */
     public boolean signaturesVerified() {
-        return links.stream().allMatch(l -> l.signature() == Signature.VERIFIED)
+        return (!links.isEmpty() || selfSignedRoot()) && links.stream().allMatch(l -> l.signature() == Signature.VERIFIED)
                 && (selfSigned.isEmpty() || !selfSigned.getLast() || lastSelfSignature == Signature.VERIFIED);
     }
 
