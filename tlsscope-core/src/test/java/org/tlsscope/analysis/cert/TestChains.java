@@ -8,14 +8,14 @@ import java.util.Base64;
 import org.tlsscope.bytes.Slice;
 
 /** The chains of fixtures/certs (see its README): root, intermediate, leaf, and a weak leaf. */
-final class TestChains {
+public final class TestChains {
     static final Path DIR = Path.of("src/test/resources/fixtures/certs");
 
     private TestChains() {
     }
 
     /** The DER of one PEM file of that folder. */
-    static Slice der(String name) {
+    public static Slice der(String name) {
         try {
             String pem = Files.readString(DIR.resolve(name));
             String body = pem.substring(pem.indexOf("-----\n") + 6, pem.indexOf("-----END"));
@@ -25,11 +25,11 @@ final class TestChains {
         }
     }
 
-    static ParsedCertificate parsed(String name) {
+    public static ParsedCertificate parsed(String name) {
         return CertificateParser.parse(der(name));
     }
 
-    static CertificateInfo info(String name) {
+    public static CertificateInfo info(String name) {
         return ((ParsedCertificate.Readable) parsed(name)).info();
     }
 }
