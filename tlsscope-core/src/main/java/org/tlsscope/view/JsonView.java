@@ -2,6 +2,7 @@ package org.tlsscope.view;
 
 import java.io.PrintWriter;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.cert.ChainCheck;
 import org.tlsscope.analysis.fingerprint.CertificateFingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinters;
@@ -110,6 +111,7 @@ public final class JsonView implements TlsListener {
                     .field("server_finished", d.serverFinished().jsonName()).close();
         }
         fingerprints(j, r);
+        CertificateJson.write(j, ChainCheck.of(r));
         j.beginArray("findings");
         for (Finding f : r.findings()) {
             finding(j.element(), f).close();

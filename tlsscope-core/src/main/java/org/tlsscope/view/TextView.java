@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.cert.ChainCheck;
 import org.tlsscope.analysis.fingerprint.CertificateFingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinters;
@@ -78,6 +79,7 @@ public final class TextView implements TlsListener {
         out.printf("  sni: %s  alpn: %s  resumed: %s  established: %s%n", orDash(r.sni()), orDash(r.alpn()),
                 r.resumed() ? "yes" : "no", r.established() ? "yes" : "no");
         fingerprintLines(r).forEach(out::println);
+        CertificateLines.of(ChainCheck.of(r)).forEach(out::println);
         if (p != null) {
             p.flushAppData();
             p.lines.forEach(out::println);

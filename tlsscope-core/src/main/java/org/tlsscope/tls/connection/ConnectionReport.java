@@ -36,6 +36,9 @@ import org.tlsscope.tls.handshake.ServerKeyExchange;
  * @param serverCertificates        the DER certificates of the server's first Certificate message read in the
  *                                  clear or decrypted, leaf first, copied; empty when none was readable
  * @param serverKeyExchange         the first readable ServerKeyExchange (its DH group or curve), or null
+ * @param certificateFrame          the frame that completed that Certificate message, or 0 when none was readable
+ * @param certificateTimeNanos      that frame's capture time (nanoseconds since the Unix epoch), the time at
+ *                                  which the chain's validity is judged; 0 when none was readable
  */
 public record ConnectionReport(TcpConnection connection, long lastFrame, int version, int cipherSuite, String sni,
                                String alpn, List<String> offeredAlpn, List<MessageSeen> messages,
@@ -43,7 +46,7 @@ public record ConnectionReport(TcpConnection connection, long lastFrame, int ver
                                boolean established, long clientAppBytes, long serverAppBytes,
                                DecryptionStatus decryption, List<Finding> findings, int findingsDropped,
                                ClientHello clientHello, ServerHello serverHello, List<Slice> serverCertificates,
-                               ServerKeyExchange serverKeyExchange) {
+                               ServerKeyExchange serverKeyExchange, long certificateFrame, long certificateTimeNanos) {
     public static final int MAX_FINDINGS = 64;
 
     /** This report with {@code more} findings appended (those over {@link #MAX_FINDINGS} counted as dropped). */
@@ -62,7 +65,8 @@ public record ConnectionReport(TcpConnection connection, long lastFrame, int ver
         }
         return new ConnectionReport(connection, lastFrame, version, cipherSuite, sni, alpn, offeredAlpn, messages,
                 encryptedHandshakeRecords, alerts, resumed, established, clientAppBytes, serverAppBytes, decryption,
-                List.copyOf(all), dropped, clientHello, serverHello, serverCertificates, serverKeyExchange);
+                List.copyOf(all), dropped, clientHello, serverHello, serverCertificates, serverKeyExchange, certificateFrame,
+                certificateTimeNanos);
     }
 
     /** A message in the handshake sequence: who sent it and its snake_case type. */

@@ -68,6 +68,8 @@ public final class TlsConnection implements StreamHandler {
     private ServerHello firstServerHello;
     private ServerKeyExchange firstServerKeyExchange;
     private List<Slice> serverCertificates = List.of();
+    private long certificateFrame;
+    private long certificateTimeNanos;
 
     public TlsConnection(TcpConnection tcp, TlsListener listener) {
         this(tcp, listener, null);
@@ -169,7 +171,8 @@ public final class TlsConnection implements StreamHandler {
                 state.alpn, List.copyOf(state.offeredAlpn), inWireOrder(messages), encryptedHandshakeRecords,
                 List.copyOf(alerts), state.resumed(), established(), clientAppBytes, serverAppBytes,
                 decryptor == null ? null : decryptor.status(), List.copyOf(findings), findingsDropped,
-                firstClientHello, firstServerHello, serverCertificates, firstServerKeyExchange));
+                firstClientHello, firstServerHello, serverCertificates, firstServerKeyExchange, certificateFrame,
+                certificateTimeNanos));
     }
 
     /**
@@ -426,14 +429,18 @@ public final class TlsConnection implements StreamHandler {
      * Keeps what the report's fingerprints are taken from: the first ClientHello and ServerHello (the
      * HelloRetryRequest, if any), re-read from copies of their own bytes so that the report holds a few
      * hundred bytes rather than the capture buffers their slices point into, and the DER of the server's
-     * first readable certificate chain, copied.
+     * first readable certificate chain, copied, with the frame and time that carried it.
      */
     private void keepForReport(Side side, ParsedMessage m, DissectionContext context) {
         switch (m.message()) {
             case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m.raw(), context);
             case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
-            case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() ->
-                    serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
+            case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() -> {
+                serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
+                // The segment being fed completed the message: its time is when the chain was presented.
+                certificateFrame = currentSegment.frame().number();
+                certificateTimeNanos = currentSegment.frame().timestampNanos();
+            }
             case ServerKeyExchange _ when firstServerKeyExchange == null ->
                     firstServerKeyExchange = (ServerKeyExchange) detached(m.raw(), context);
             default -> {
