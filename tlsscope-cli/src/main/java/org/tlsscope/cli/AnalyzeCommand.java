@@ -67,7 +67,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private TlsListener view(PrintWriter out) {
         return switch (format) {
             case text -> new TextView(out, Ja4Plus.fingerprinters());
-            case explain -> new ExplainView(out, layers);
+            case explain -> new ExplainView(out, layers, Ja4Plus.fingerprinters());
             case json -> new JsonView(out, Ja4Plus.fingerprinters());
             case summary -> new SummaryView(out, tsv, Ja4Plus.fingerprinters());
         };

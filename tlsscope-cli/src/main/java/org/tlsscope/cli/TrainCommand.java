@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             case 0, 1 -> new SummaryView(sink, true, Ja4Plus.fingerprinters());
             case 2 -> new TextView(sink, Ja4Plus.fingerprinters());
             case 3 -> new JsonView(sink, Ja4Plus.fingerprinters());
-            default -> new ExplainView(sink, true);
+            default -> new ExplainView(sink, true, Ja4Plus.fingerprinters());
         };
     }
 

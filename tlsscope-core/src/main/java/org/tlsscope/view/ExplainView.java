@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.analysis.fingerprint.Fingerprinters;
 import org.tlsscope.bytes.Field;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.net.LayerSpan;
@@ -29,11 +30,18 @@ public final class ExplainView implements TlsListener {
 
     private final PrintWriter out;
     private final boolean layers;
+    private final Fingerprinters fingerprinters;
     private long lastLayersFrame = -1;
 
     public ExplainView(PrintWriter out, boolean layers) {
+        this(out, layers, Fingerprinters.NONE);
+    }
+
+    /** @param fingerprinters extra fingerprints to print when a connection ends (JA4S, JA4X) */
+    public ExplainView(PrintWriter out, boolean layers, Fingerprinters fingerprinters) {
         this.out = out;
         this.layers = layers;
+        this.fingerprinters = fingerprinters;
     }
 
     @Override
@@ -141,10 +149,15 @@ public final class ExplainView implements TlsListener {
 
     @Override
     public void onConnectionEnd(ConnectionReport r) {
-        out.printf("== connection %d ended: %s, %s, %s ==%n%n", r.connection().id(),
+        out.printf("== connection %d ended: %s, %s, %s ==%n", r.connection().id(),
                 r.version() == 0 ? "no version negotiated" : Names.version(r.version()),
                 r.cipherSuite() < 0 ? "no cipher suite" : Registries.CIPHER_SUITES.describe(r.cipherSuite()),
                 r.established() ? "handshake completed" : "handshake not completed");
+        TextView.fingerprintLines(r, fingerprinters).forEach(out::println);
+        if (r.decryption() != null) {
+            out.println("  " + TextView.decryptionLine(r.decryption()));
+        }
+        out.println();
     }
 
     @Override

@@ -78,7 +78,7 @@ public final class TextView implements TlsListener {
                 r.cipherSuite() < 0 ? "-" : Registries.CIPHER_SUITES.describe(r.cipherSuite()));
         out.printf("  sni: %s  alpn: %s  resumed: %s  established: %s%n", orDash(r.sni()), orDash(r.alpn()),
                 r.resumed() ? "yes" : "no", r.established() ? "yes" : "no");
-        fingerprintLines(r).forEach(out::println);
+        fingerprintLines(r, fingerprinters).forEach(out::println);
         CertificateLines.of(ChainCheck.of(r)).forEach(out::println);
         if (p != null) {
             p.flushAppData();
@@ -111,7 +111,7 @@ public final class TextView implements TlsListener {
      * "ja3: .. ja3s: .. ja4: .." and the extra connection fingerprints on one line, then one line per
      * certificate fingerprint over the server's chain; nothing when neither hello was seen.
      */
-    private List<String> fingerprintLines(ConnectionReport r) {
+    static List<String> fingerprintLines(ConnectionReport r, Fingerprinters fingerprinters) {
         if (r.clientHello() == null && r.serverHello() == null) {
             return List.of();
         }
