@@ -52,8 +52,9 @@ openssl_rate() {
         *) echo "- -"; return ;;
     esac
     openssl speed -evp "$evp" -bytes 16384 -seconds 1 2>/dev/null \
-        | awk -v e="$evp" '$1 == e { v = $NF; sub(/k$/, "", v); printf "%s %.0f\n", e, v * 1000 / 1e6 }' \
+        | awk -v e="$evp" 'tolower($1) == e { v = $NF; sub(/k$/, "", v); printf "%s %.0f\n", e, v * 1000 / 1e6 }' \
         | tail -n 1
+    echo "- -"
 }
 
 printf '%-48s %6s %9s %9s %9s %16s %9s %8s\n' suite MB plain_s decrypt_s tlsscope openssl_evp openssl tshark
@@ -65,7 +66,7 @@ for f in "$split"/stream-*.pcap; do
     plain=$(median_ms "$root/tlsscope" analyze -f summary --tsv "$f")
     dec=$(median_ms "$root/tlsscope" analyze -f summary --tsv --keylog "$keys" "$f")
     ts=$(median_ms tshark -n -r "$f" -o "tls.keylog_file:$keys" -q -z follow,tls,raw,0)
-    read -r evp rate < <(openssl_rate "$suite")
+    read -r evp rate < <(openssl_rate "$suite" | head -n 1)
     printf '%-48s %6d %9.2f %9.2f %7.0f/s %16s %7s/s %6.0f/s\n' "$suite" "$mb" "$(echo "$plain/1000" | bc -l)" \
         "$(echo "$dec/1000" | bc -l)" "$(echo "$mb*1000/$dec" | bc -l)" "$evp" "$rate" "$(echo "$mb*1000/$ts" | bc -l)"
 done
