@@ -11,9 +11,11 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
+import org.tlsscope.analysis.Memo;
 import org.tlsscope.bytes.Slice;
 
 /**
@@ -47,8 +49,31 @@ public final class CertificateParser {
     private CertificateParser() {
     }
 
+    /** DER bytes as a map key: equal by content. */
+    private record Der(byte[] bytes, int hash) {
+        Der(byte[] bytes) {
+            this(bytes, Arrays.hashCode(bytes));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Der d && d.hash == hash && Arrays.equals(d.bytes, bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final Memo<Der, ParsedCertificate> PARSED = new Memo<>(1024);
+
+    /** The certificate read from its DER; the same bytes seen again give the same answer without being read again. */
     public static ParsedCertificate parse(Slice der) {
-        byte[] bytes = der.toArray();
+        return PARSED.get(new Der(der.toArray()), d -> read(d.bytes()));
+    }
+
+    private static ParsedCertificate read(byte[] bytes) {
         String sha256 = digest("SHA-256", bytes);
         String sha1 = digest("SHA-1", bytes);
         X509Certificate x509;

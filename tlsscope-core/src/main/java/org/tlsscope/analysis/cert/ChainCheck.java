@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsscope.analysis.Memo;
 import org.tlsscope.tls.connection.ConnectionReport;
 
 /**
@@ -140,6 +141,16 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
         if (!(subject instanceof ParsedCertificate.Readable s) || !(issuer instanceof ParsedCertificate.Readable i)) {
             return Signature.NOT_CHECKED;
         }
+        return VERIFIED.get(new Pair(s.sha256(), i.sha256()), p -> check(s, i));
+    }
+
+    /** A subject and its would-be issuer, by the SHA-256 of their DER. */
+    private record Pair(String subject, String issuer) {
+    }
+
+    private static final Memo<Pair, Signature> VERIFIED = new Memo<>(1024);
+
+    private static Signature check(ParsedCertificate.Readable s, ParsedCertificate.Readable i) {
         X509Certificate cert = s.x509();
         try {
             cert.verify(i.x509().getPublicKey());

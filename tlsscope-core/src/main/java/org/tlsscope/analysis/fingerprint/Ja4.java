@@ -132,7 +132,8 @@ public record Ja4(String fingerprint, String raw, String original, String origin
 
     /** A list's size as two digits, capped at 99. */
     public static String count(List<?> values) {
-        return String.format("%02d", Math.min(values.size(), 99));
+        int n = Math.min(values.size(), 99);
+        return n < 10 ? "0" + n : String.valueOf(n);
     }
 
     private static boolean alphanumeric(int b) {
