@@ -1,10 +1,8 @@
 package org.tlsscope.cli;
 
-import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.analysis.Severity;
-import org.tlsscope.tls.connection.ConnectionReport;
-import org.tlsscope.tls.connection.RecordEvent;
+import org.tlsscope.tls.connection.ForwardingListener;
 import org.tlsscope.tls.connection.TlsListener;
 import picocli.CommandLine.Option;
 
@@ -22,13 +20,12 @@ final class FailOn {
     }
 
     /** Passes everything to the view; remembers whether a finding reached the threshold. */
-    static final class Counting implements TlsListener {
-        private final TlsListener view;
+    static final class Counting extends ForwardingListener {
         private final Severity threshold;
         private int reached;
 
         Counting(TlsListener view, Severity threshold) {
-            this.view = view;
+            super(view);
             this.threshold = threshold;
         }
 
@@ -38,36 +35,11 @@ final class FailOn {
         }
 
         @Override
-        public void onRecord(RecordEvent event) {
-            view.onRecord(event);
-        }
-
-        @Override
         public void onFinding(Finding finding) {
             if (threshold != null && finding.severity().compareTo(threshold) >= 0) {
                 reached++;
             }
-            view.onFinding(finding);
-        }
-
-        @Override
-        public void onConnectionEnd(ConnectionReport report) {
-            view.onConnectionEnd(report);
-        }
-
-        @Override
-        public void onCaptureEnd(CaptureStats stats) {
-            view.onCaptureEnd(stats);
-        }
-
-        @Override
-        public boolean wantsFields() {
-            return view.wantsFields();
-        }
-
-        @Override
-        public boolean wantsApplicationData() {
-            return view.wantsApplicationData();
+            next.onFinding(finding);
         }
     }
 }

@@ -2,10 +2,10 @@ package org.tlsscope.view;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.tcp.TcpConnection;
 import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.connection.ForwardingListener;
 import org.tlsscope.tls.connection.RecordEvent;
 import org.tlsscope.tls.connection.TlsListener;
 import org.tlsscope.tls.ext.Extensions;
@@ -17,8 +17,7 @@ import org.tlsscope.tls.handshake.ParsedMessage;
  * name in the ClientHello. A connection's fate under {@code --sni} is decided at its first ClientHello;
  * records before it (there are none in a normal handshake) are not shown.
  */
-public final class ConnectionFilter implements TlsListener {
-    private final TlsListener view;
+public final class ConnectionFilter extends ForwardingListener {
     private final Integer connection;
     private final String server;
     private final String sni;
@@ -26,7 +25,7 @@ public final class ConnectionFilter implements TlsListener {
     private final Map<Integer, Boolean> sniDecided = new HashMap<>();
 
     public ConnectionFilter(TlsListener view, Integer connection, String server, String sni) {
-        this.view = view;
+        super(view);
         this.connection = connection;
         this.server = server;
         this.sni = sni;
@@ -58,7 +57,7 @@ public final class ConnectionFilter implements TlsListener {
             passes.put(id, match);
         }
         if (passes.get(id)) {
-            view.onRecord(e);
+            next.onRecord(e);
         }
     }
 
@@ -66,7 +65,7 @@ public final class ConnectionFilter implements TlsListener {
     public void onFinding(Finding f) {
         // Capture-wide findings always pass; a connection's findings follow its connection.
         if (f.connection() == 0 || !active() || passes.getOrDefault(f.connection(), false)) {
-            view.onFinding(f);
+            next.onFinding(f);
         }
     }
 
@@ -76,22 +75,7 @@ public final class ConnectionFilter implements TlsListener {
         passes.remove(r.connection().id());
         sniDecided.remove(r.connection().id());
         if (match) {
-            view.onConnectionEnd(r);
+            next.onConnectionEnd(r);
         }
-    }
-
-    @Override
-    public void onCaptureEnd(CaptureStats stats) {
-        view.onCaptureEnd(stats);
-    }
-
-    @Override
-    public boolean wantsFields() {
-        return view.wantsFields();
-    }
-
-    @Override
-    public boolean wantsApplicationData() {
-        return view.wantsApplicationData();
     }
 }
