@@ -59,8 +59,6 @@ final class ProtocolRules {
         String name = Registries.PROTOCOL_VERSIONS.name(v);
         long frame = c.serverHelloFrame();
         switch (v) {
-            case 0x0002 -> c.add("proto.sslv2", Severity.ERROR, frame, "SSL 2.0 negotiated: broken by design (DROWN)",
-                    "RFC 6176, CVE-2016-0800");
             case 0x0300 -> c.add("proto.sslv3", Severity.ERROR, frame, "SSL 3.0 negotiated: broken (POODLE), prohibited",
                     "RFC 7568, CVE-2014-3566");
             case 0x0301, 0x0302 -> c.add("proto.tls_deprecated", Severity.WARNING, frame, name

@@ -126,4 +126,34 @@ class ConnectionFindingsTest {
                 serverHello(TLS12, ECDHE_RSA_AES128_GCM, 0, EMS, RENEGOTIATION_INFO), message(14, new byte[0]),
                 message(11, emptyChain)))).contains("violation.message_order");
     }
+
+    @Test
+    void aRenegotiationWithoutRenegotiationInfoIsInsecure() {
+        TlsHarness h = new TlsHarness();
+        Slice hello = clientHello(TLS12, new int[] {ECDHE_RSA_AES128_GCM}, EMS);
+        h.client(record(22, 0x0301, hello));
+        h.server(record(22, TLS12, serverHello(TLS12, ECDHE_RSA_AES128_GCM, 0, EMS)));
+        h.client(record(22, TLS12, hello));
+        assertThat(codes(ConnectionFindings.of(h.end()))).contains("proto.renegotiation_insecure");
+    }
+
+    @Test
+    void aTls13GroupTheClientNeverOfferedIsAViolation() {
+        byte[] supportedVersions = extension(43, 2, 3, 4);
+        byte[] serverVersion = extension(43, 3, 4);
+        // key_share: secp256r1 (0x0017) and a 65-byte point, where the client offered only x25519.
+        byte[] share = extension(51, 0, 0x17, 0, 65);
+        List<String> c = codes(findings(clientHello(TLS12, new int[] {0x1301}, supportedVersions, GROUPS_X25519),
+                serverHello(TLS12, 0x1301, 0, serverVersion, withBody(share, 65))));
+        assertThat(c).contains("violation.group_not_offered");
+    }
+
+    /** An extension whose body is followed by {@code extra} zero bytes, its length grown to match. */
+    private static byte[] withBody(byte[] extension, int extra) {
+        byte[] b = java.util.Arrays.copyOf(extension, extension.length + extra);
+        int length = ((b[2] & 0xff) << 8 | (b[3] & 0xff)) + extra;
+        b[2] = (byte) (length >> 8);
+        b[3] = (byte) length;
+        return b;
+    }
 }
