@@ -76,7 +76,7 @@ final class LabCommand implements Callable<Integer> {
         if (options.insecure()) {
             err.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
-        Path dir = out != null ? out : Path.of(System.getProperty("user.home"), ".tlsscope", "lab");
+        Path dir = out != null ? out : LabDirs.home();
         LabPki pki = LabPki.loadOrCreate(dir, LabPki.DEFAULT_RSA_BITS);
         Path pcap = dir.resolve("lab.pcap");
         Path keys = dir.resolve("lab.keys");

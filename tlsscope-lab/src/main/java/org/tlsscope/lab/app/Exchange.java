@@ -12,6 +12,7 @@ public final class Exchange implements Application {
     private final byte[] request;
     private final long closeAfter;
     private final ByteArrayOutputStream received = new ByteArrayOutputStream();
+    private TlsChannel channel;
     private volatile boolean done;
     private volatile String failure;
 
@@ -23,6 +24,7 @@ public final class Exchange implements Application {
 
     @Override
     public void onOpen(TlsChannel channel) {
+        this.channel = channel;
         if (request.length > 0) {
             channel.write(request);
         } else if (closeAfter == 0) {
@@ -42,6 +44,16 @@ public final class Exchange implements Application {
     public void onClosed(TlsChannel channel, String reason) {
         failure = reason;
         done = true;
+    }
+
+    /** Closes with close_notify now (on the loop's thread); before the handshake ends, there is nothing to close. */
+    public void close() {
+        if (channel != null) {
+            channel.close();
+        } else {
+            done = true;
+            failure = "no TLS connection to close";
+        }
     }
 
     public boolean done() {
