@@ -69,10 +69,24 @@ final class ServeCommand implements Callable<Integer> {
             InetSocketAddress bound = loop.listen(new InetSocketAddress(bind, port), endpoint);
             out.println("listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
                     + " (certificates in " + certs.dir() + ")");
-            Runtime.getRuntime().addShutdownHook(new Thread(loop::stop));
-            loop.runUntil(() -> maxConnections != null && ended >= maxConnections, null);
+            // Ctrl-C stops the loop, which closes the recording and the key log properly.
+            Thread hook = new Thread(loop::stop);
+            Runtime.getRuntime().addShutdownHook(hook);
+            try {
+                loop.runUntil(() -> maxConnections != null && ended >= maxConnections, null);
+            } finally {
+                removeHook(hook);
+            }
         }
         return ExitCode.OK;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down: the hook is running.
+        }
     }
 
     /** The responder, reporting each connection's end. */
