@@ -1,5 +1,6 @@
 package org.tlsscope.cli;
 
+import org.tlsscope.lab.record.TcpSynthesizer;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -84,7 +85,7 @@ final class LabCommand implements Callable<Integer> {
         try (PcapWriter writer = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(pcap)), LinkType.NULL);
              Writer keyWriter = Files.newBufferedWriter(keys, StandardCharsets.US_ASCII)) {
             result = LabSession.run(pki, options, options, request.getBytes(StandardCharsets.UTF_8),
-                    KeyLogSink.to(keyWriter), new Recorder(writer, Clock.systemUTC(), org.tlsscope.lab.record.TcpSynthesizer.MAX_MSS),
+                    KeyLogSink.to(keyWriter), new Recorder(writer, Clock.systemUTC(), TcpSynthesizer.MAX_MSS),
                     line -> err.println("lab: " + line), Duration.ofSeconds(timeout));
         }
         stdout.println("recorded " + pcap + " and " + keys + " (" + result.reply().length + " bytes of reply)");

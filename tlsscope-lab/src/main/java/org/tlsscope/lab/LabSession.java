@@ -1,5 +1,6 @@
 package org.tlsscope.lab;
 
+import org.tlsscope.lab.pki.LabPki;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +28,7 @@ public final class LabSession {
     public record Result(byte[] reply, String failure) {
     }
 
-    public static Result run(org.tlsscope.lab.pki.LabPki pki, TlsOptions server, TlsOptions client, byte[] request,
+    public static Result run(LabPki pki, TlsOptions server, TlsOptions client, byte[] request,
                              KeyLogSink keyLog, Recorder recorder, Consumer<String> log, Duration timeout) throws IOException {
         try (NioLoop loop = new NioLoop(log, timeout, LINGER)) {
             InetSocketAddress address = loop.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),

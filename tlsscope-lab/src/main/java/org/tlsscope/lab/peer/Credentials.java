@@ -1,5 +1,6 @@
 package org.tlsscope.lab.peer;
 
+import org.bouncycastle.tls.HashAlgorithm;
 import java.io.IOException;
 import java.util.List;
 import java.util.Vector;
@@ -30,8 +31,8 @@ final class Credentials {
      */
     private static final List<SignatureAndHashAlgorithm> RSA_SCHEMES = List.of(
             SignatureAndHashAlgorithm.rsa_pss_rsae_sha256, SignatureAndHashAlgorithm.rsa_pss_rsae_sha384,
-            SignatureAndHashAlgorithm.getInstance(org.bouncycastle.tls.HashAlgorithm.sha256, SignatureAlgorithm.rsa),
-            SignatureAndHashAlgorithm.getInstance(org.bouncycastle.tls.HashAlgorithm.sha1, SignatureAlgorithm.rsa));
+            SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.rsa),
+            SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha1, SignatureAlgorithm.rsa));
 
     private final LabPki.Identity identity;
     private final LabPki.Identity ca;

@@ -1,5 +1,8 @@
 package org.tlsscope.lab.peer;
 
+import org.bouncycastle.tls.NewSessionTicket;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
+import org.bouncycastle.util.encoders.Hex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Hashtable;
@@ -8,7 +11,6 @@ import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.NameType;
-import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.ServerName;
@@ -110,7 +112,7 @@ public final class LabClient extends DefaultTlsClient implements Negotiated {
     public void notifyHandshakeBeginning() throws IOException {
         super.notifyHandshakeBeginning();
         events.event("ClientHello: offering " + options.versions().getFirst().getName()
-                + (resume != null ? ", resuming session " + org.bouncycastle.util.encoders.Hex.toHexString(resume.getSessionID()) : ""));
+                + (resume != null ? ", resuming session " + Hex.toHexString(resume.getSessionID()) : ""));
     }
 
     @Override
@@ -135,14 +137,14 @@ public final class LabClient extends DefaultTlsClient implements Negotiated {
                     return null;
                 }
                 events.event("CertificateRequest: sending the lab client certificate");
-                return credentials.signer(context, (org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto) getCrypto(),
+                return credentials.signer(context, (BcTlsCrypto) getCrypto(),
                         request.getSupportedSignatureAlgorithms());
             }
         };
     }
 
     @Override
-    public void notifyNewSessionTicket(org.bouncycastle.tls.NewSessionTicket ticket) throws IOException {
+    public void notifyNewSessionTicket(NewSessionTicket ticket) throws IOException {
         events.event("NewSessionTicket: " + ticket.getTicket().length + " bytes, lifetime " + ticket.getTicketLifetimeHint() + " s");
     }
 

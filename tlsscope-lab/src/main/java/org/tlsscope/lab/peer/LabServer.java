@@ -1,5 +1,6 @@
 package org.tlsscope.lab.peer;
 
+import org.bouncycastle.util.encoders.Hex;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.Hashtable;
@@ -10,7 +11,6 @@ import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ExtensionType;
 import org.bouncycastle.tls.NewSessionTicket;
-import org.bouncycastle.tls.ProtocolName;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.TlsCredentialedDecryptor;
@@ -92,7 +92,7 @@ public final class LabServer extends DefaultTlsServer implements Negotiated {
     public TlsSession getSessionToResume(byte[] sessionID) {
         TlsSession s = sessions.get(sessionID);
         if (s != null) {
-            events.event("resuming session " + org.bouncycastle.util.encoders.Hex.toHexString(sessionID));
+            events.event("resuming session " + Hex.toHexString(sessionID));
         }
         return s;
     }
