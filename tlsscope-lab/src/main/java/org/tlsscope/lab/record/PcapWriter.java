@@ -1,0 +1,60 @@
+package org.tlsscope.lab.record;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.time.Instant;
+
+/**
+ * Writes a classic pcap file (little-endian, microsecond timestamps) of IPv4 packets, framed with the
+ * chosen link layer. Thread-safe: a proxy may record connections served by several threads into one file.
+ */
+public final class PcapWriter implements Closeable {
+    private static final int MAGIC = 0xa1b2c3d4;
+    private static final int SNAPLEN = 262_144;
+    /** AF_INET, which every platform numbers 2 (RFC-free but universal; Wireshark reads it in either order). */
+    private static final int AF_INET = 2;
+    private static final int ETHERTYPE_IPV4 = 0x0800;
+
+    private final OutputStream out;
+    private final LinkType link;
+
+    /** Writes the file header at once, so even an empty recording is a valid capture. */
+    public PcapWriter(OutputStream out, LinkType link) throws IOException {
+        this.out = out;
+        this.link = link;
+        ByteBuffer h = ByteBuffer.allocate(24).order(ByteOrder.LITTLE_ENDIAN);
+        h.putInt(MAGIC).putShort((short) 2).putShort((short) 4).putInt(0).putInt(0).putInt(SNAPLEN).putInt(link.code());
+        out.write(h.array());
+    }
+
+    public LinkType link() {
+        return link;
+    }
+
+    /** One packet: {@code ip} is a complete IPv4 packet; the link header is added here. */
+    public synchronized void write(Instant time, byte[] ip) throws IOException {
+        int length = link.headerLength() + ip.length;
+        ByteBuffer b = ByteBuffer.allocate(16 + link.headerLength()).order(ByteOrder.LITTLE_ENDIAN);
+        b.putInt((int) time.getEpochSecond()).putInt(time.getNano() / 1000).putInt(length).putInt(length);
+        switch (link) {
+            case NULL -> b.putInt(AF_INET);
+            case ETHERNET -> b.order(ByteOrder.BIG_ENDIAN)
+                    // Locally administered unicast MACs (02:...): destination then source, as on a LAN.
+                    .put(new byte[] {2, 0, 0, 0, 0, 2}).put(new byte[] {2, 0, 0, 0, 0, 1}).putShort((short) ETHERTYPE_IPV4);
+        }
+        out.write(b.array());
+        out.write(ip);
+    }
+
+    public synchronized void flush() throws IOException {
+        out.flush();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        out.close();
+    }
+}
