@@ -6,7 +6,7 @@ import org.tlsscope.bytes.Slice;
 
 /** The request or status line of HTTP/1.x (RFC 9112 section 3 and 4) at the start of decrypted application data. */
 final class HttpLine {
-    private static final int MAX_LINE = 256;
+    static final int MAX_LINE = 256;
     private static final Pattern REQUEST = Pattern.compile("[A-Z]{3,10} \\S+ HTTP/1\\.[01]");
     private static final Pattern STATUS = Pattern.compile("HTTP/1\\.[01] \\d{3}( .*)?");
 

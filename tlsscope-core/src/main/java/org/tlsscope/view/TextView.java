@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
+import org.tlsscope.bytes.Slice;
 import org.tlsscope.analysis.cert.ChainCheck;
 import org.tlsscope.analysis.fingerprint.CertificateFingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinter;
@@ -164,7 +165,8 @@ public final class TextView implements TlsListener {
         long runBytes;
         long runPlaintext;
         int runDecrypted;
-        String runHttp;
+        /** The run's first plaintext bytes, where an HTTP/1.x first line is looked for (1/n-1 splitting puts one byte in the first record). */
+        final java.io.ByteArrayOutputStream runHead = new java.io.ByteArrayOutputStream();
 
         void add(String line) {
             if (lines.size() < MAX_LINES) {
@@ -186,8 +188,10 @@ public final class TextView implements TlsListener {
             runRecords++;
             runBytes += e.record().header().length();
             if (e.decrypted()) {
-                if (runDecrypted == 0 && e.plaintext().length() > 0) {
-                    runHttp = HttpLine.of(e.plaintext());
+                int room = HttpLine.MAX_LINE - runHead.size();
+                if (room > 0) {
+                    Slice p = e.plaintext();
+                    runHead.write(p.toArray(), 0, Math.min(room, p.length()));
                 }
                 runDecrypted++;
                 runPlaintext += e.plaintext().length();
@@ -199,15 +203,16 @@ public final class TextView implements TlsListener {
                 return;
             }
             String frames = runFirstFrame == runLastFrame ? String.valueOf(runFirstFrame) : runFirstFrame + "-" + runLastFrame;
+            String http = runDecrypted == 0 ? null : HttpLine.of(Slice.of(runHead.toByteArray()));
             String plaintext = runDecrypted == 0 ? ""
-                    : String.format(", %d bytes decrypted%s", runPlaintext, runHttp == null ? "" : ": " + runHttp);
+                    : String.format(", %d bytes decrypted%s", runPlaintext, http == null ? "" : ": " + http);
             add(String.format("    frame %-7s %-6s %-18s %5d bytes  %d record%s%s", frames, runDirection.sender(),
                     "application_data", runBytes, runRecords, runRecords == 1 ? "" : "s", plaintext));
             runRecords = 0;
             runBytes = 0;
             runPlaintext = 0;
             runDecrypted = 0;
-            runHttp = null;
+            runHead.reset();
         }
     }
 }
