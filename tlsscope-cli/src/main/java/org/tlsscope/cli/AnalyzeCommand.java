@@ -66,7 +66,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
     private TlsListener view(PrintWriter out) {
         return switch (format) {
-            case text -> new TextView(out, Ja4Plus.fingerprinters());
+            case text -> new TextView(out, Ja4Plus.fingerprinters(), source.isStdin());
             case explain -> new ExplainView(out, layers, Ja4Plus.fingerprinters());
             case json -> new JsonView(out, Ja4Plus.fingerprinters());
             case summary -> new SummaryView(out, tsv, Ja4Plus.fingerprinters());

@@ -1,10 +1,12 @@
 package org.tlsscope.view;
 
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.Finding;
 import org.tlsscope.bytes.Slice;
@@ -34,6 +36,7 @@ public final class TextView implements TlsListener {
     private final Map<Integer, Pending> open = new HashMap<>();
     private final List<Finding> captureFindings = new ArrayList<>();
     private final Fingerprinters fingerprinters;
+    private final boolean streaming;
 
     public TextView(PrintWriter out) {
         this(out, Fingerprinters.NONE);
@@ -41,13 +44,24 @@ public final class TextView implements TlsListener {
 
     /** @param fingerprinters fingerprints printed beside the core's JA3, JA3S and JA4 (JA4S, JA4X) */
     public TextView(PrintWriter out, Fingerprinters fingerprinters) {
+        this(out, fingerprinters, false);
+    }
+
+    /**
+     * @param streaming for a live input (a pipe from tcpdump, a live capture): each record's line is printed
+     *                  as the record arrives, prefixed by its connection number ({@code #3}), so that
+     *                  connections open at once stay apart; the connection's summary follows when it ends.
+     *                  Otherwise a connection is printed whole when it ends.
+     */
+    public TextView(PrintWriter out, Fingerprinters fingerprinters, boolean streaming) {
         this.out = out;
         this.fingerprinters = fingerprinters;
+        this.streaming = streaming;
     }
 
     @Override
     public void onRecord(RecordEvent e) {
-        Pending p = open.computeIfAbsent(e.connection().id(), id -> new Pending());
+        Pending p = open.computeIfAbsent(e.connection().id(), id -> new Pending(streaming ? streamed(e) : null));
         if (e.flight() == 0 && e.contentType() == ContentType.APPLICATION_DATA) {
             p.appData(e);
             return;
@@ -74,6 +88,9 @@ public final class TextView implements TlsListener {
     @Override
     public void onConnectionEnd(ConnectionReport r) {
         Pending p = open.remove(r.connection().id());
+        if (p != null) {
+            p.flushAppData();
+        }
         out.printf("connection %d: %s -> %s  %s  %s%n", r.connection().id(), r.connection().client(),
                 r.connection().server(), orDash(Names.version(r.version())),
                 r.cipherSuite() < 0 ? "-" : Registries.CIPHER_SUITES.describe(r.cipherSuite()));
@@ -82,7 +99,6 @@ public final class TextView implements TlsListener {
         fingerprintLines(r, fingerprinters).forEach(out::println);
         CertificateLines.of(ChainCheck.of(r)).forEach(out::println);
         if (p != null) {
-            p.flushAppData();
             p.lines.forEach(out::println);
             if (p.dropped > 0) {
                 out.printf("    ... %d more records not shown%n", p.dropped);
@@ -112,6 +128,14 @@ public final class TextView implements TlsListener {
      * "ja3: .. ja3s: .. ja4: .." and the extra connection fingerprints on one line, then one line per
      * certificate fingerprint over the server's chain; nothing when neither hello was seen.
      */
+    /** Where a streamed connection's lines go: announced at its first record, then each line as it comes. */
+    private Consumer<String> streamed(RecordEvent first) {
+        int id = first.connection().id();
+        out.printf("#%d connection %d: %s -> %s (first record in frame %d)%n", id, id, first.connection().client(),
+                first.connection().server(), first.frame());
+        return line -> out.println("#" + id + line);
+    }
+
     static List<String> fingerprintLines(ConnectionReport r, Fingerprinters fingerprinters) {
         if (r.clientHello() == null && r.serverHello() == null) {
             return List.of();
@@ -156,6 +180,8 @@ public final class TextView implements TlsListener {
     /** A connection's lines until it ends; consecutive application data records folded into one. */
     private static final class Pending {
         final List<String> lines = new ArrayList<>();
+        /** Where lines go at once when the view streams, else null: they are held until the connection ends. */
+        final Consumer<String> sink;
         int dropped;
         int flight;
         Direction runDirection;
@@ -166,10 +192,16 @@ public final class TextView implements TlsListener {
         long runPlaintext;
         int runDecrypted;
         /** The run's first plaintext bytes, where an HTTP/1.x first line is looked for (1/n-1 splitting puts one byte in the first record). */
-        final java.io.ByteArrayOutputStream runHead = new java.io.ByteArrayOutputStream();
+        final ByteArrayOutputStream runHead = new ByteArrayOutputStream();
+
+        Pending(Consumer<String> sink) {
+            this.sink = sink;
+        }
 
         void add(String line) {
-            if (lines.size() < MAX_LINES) {
+            if (sink != null) {
+                sink.accept(line);
+            } else if (lines.size() < MAX_LINES) {
                 lines.add(line);
             } else {
                 dropped++;
