@@ -18,7 +18,17 @@ final class CaptureRun {
     private CaptureRun() {
     }
 
+    /** Opens the capture to read: a file, standard input, a capture process's output. */
+    interface Opener {
+        CaptureReader open() throws IOException;
+    }
+
     static int run(CaptureSource source, KeyOptions keys, TlsListener listener, PrintWriter out, PrintWriter err) {
+        return run(source.name(), source::open, keys, listener, out, err);
+    }
+
+    /** Same, for any input; {@code name} is how messages call it. */
+    static int run(String name, Opener input, KeyOptions keys, TlsListener listener, PrintWriter out, PrintWriter err) {
         Decryption decryption;
         try {
             decryption = keys.load(err);
@@ -26,23 +36,23 @@ final class CaptureRun {
             err.println("tlsscope: " + e.getMessage());
             return ExitCode.USAGE;
         }
-        try (CaptureReader reader = source.open()) {
+        try (CaptureReader reader = input.open()) {
             CaptureStats stats = Analyzer.run(reader, listener, decryption);
             out.flush();
             KeyOptions.audit(decryption, err);
             if (stats.problem() != null) {
-                err.println("tlsscope: warning: " + source.name() + ": capture ends early: " + stats.problem());
+                err.println("tlsscope: warning: " + name + ": capture ends early: " + stats.problem());
                 return ExitCode.TRUNCATED;
             }
             return ExitCode.OK;
         } catch (NoSuchFileException e) {
-            err.println("tlsscope: " + source.name() + ": no such file");
+            err.println("tlsscope: " + name + ": no such file");
             return ExitCode.USAGE;
         } catch (CaptureFormatException e) {
-            err.println("tlsscope: " + source.name() + ": " + e.getMessage());
+            err.println("tlsscope: " + name + ": " + e.getMessage());
             return ExitCode.USAGE;
         } catch (IOException e) {
-            err.println("tlsscope: " + source.name() + ": cannot read: " + e.getMessage());
+            err.println("tlsscope: " + name + ": cannot read: " + e.getMessage());
             return ExitCode.USAGE;
         } finally {
             out.flush();

@@ -1,0 +1,75 @@
+package org.tlsscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.tlsscope.cli.MainTest.run;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.tlsscope.cli.MainTest.Result;
+
+/** `tlsscope live` on the loopback interface: a TLS session between openssl peers, reported as it is captured. */
+class LiveCommandTest {
+    private static boolean canCapture() {
+        return "root".equals(System.getProperty("user.name"))
+                && (Files.isExecutable(Path.of("/usr/bin/dumpcap")) || Files.isExecutable(Path.of("/usr/bin/tcpdump")))
+                && Files.isExecutable(Path.of("/usr/bin/openssl"));
+    }
+
+    @Test
+    void anUnknownInterfaceIsOneLineAndExitCode2() {
+        assumeTrue(canCapture(), "needs root, dumpcap or tcpdump, and openssl");
+        Result r = run("live", "-i", "nosuchif0", "--duration", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("tlsscope: ").contains("nosuchif0").contains("no such interface")
+                .doesNotContain("\n");
+    }
+
+    @Test
+    void aLoopbackSessionIsReportedWhileTheCaptureRuns() throws Exception {
+        assumeTrue(canCapture(), "needs root, dumpcap or tcpdump, and openssl");
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path fixtures = Path.of("../tlsscope-core/src/test/resources/fixtures/openssl");
+        Path key = fixtures.resolve("server-rsa.key").toAbsolutePath();
+        Path cert = Files.createTempFile("server", ".crt");
+        Process server = null;
+        try {
+            exec("openssl", "req", "-x509", "-key", key.toString(), "-subj", "/CN=live.test", "-days", "1", "-out", cert.toString());
+            server = new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1", "-cert",
+                    cert.toString(), "-key", key.toString(), "-quiet").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int p = port;
+            CompletableFuture<Result> live = CompletableFuture.supplyAsync(
+                    () -> run("live", "-i", "lo", "-f", "tcp port " + p, "--duration", "6"));
+            Thread.sleep(2000); // the capture starts
+            Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port, "-tls1_3")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            client.getOutputStream().write("hello\n".getBytes());
+            client.getOutputStream().close();
+            assertThat(client.waitFor(10, TimeUnit.SECONDS)).isTrue();
+            Result r = live.get(20, TimeUnit.SECONDS);
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).contains("#1 connection 1: 127.0.0.1:").contains("client_hello").contains("server_hello")
+                    .contains("TLS 1.3");
+        } finally {
+            if (server != null) {
+                server.destroy();
+            }
+            Files.deleteIfExists(cert);
+        }
+    }
+
+    private static void exec(String... command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+    }
+}
