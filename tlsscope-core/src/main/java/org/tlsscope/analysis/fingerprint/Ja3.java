@@ -1,7 +1,6 @@
 package org.tlsscope.analysis.fingerprint;
 
 import java.util.List;
-import java.util.stream.Collectors;
 import org.tlsscope.tls.ext.EcPointFormats;
 import org.tlsscope.tls.ext.Extension;
 import org.tlsscope.tls.ext.Extensions;
@@ -43,7 +42,16 @@ public record Ja3(String full, String hash) {
 
     /** Values in order, dash-joined, without the two-byte GREASE values where those can occur. */
     static String decimal(List<Integer> values, boolean dropGrease) {
-        return values.stream().filter(v -> !dropGrease || !Grease.is(v)).map(String::valueOf)
-                .collect(Collectors.joining("-"));
+        StringBuilder sb = new StringBuilder(values.size() * 6);
+        for (int v : values) {
+            if (dropGrease && Grease.is(v)) {
+                continue;
+            }
+            if (!sb.isEmpty()) {
+                sb.append('-');
+            }
+            sb.append(v);
+        }
+        return sb.toString();
     }
 }
