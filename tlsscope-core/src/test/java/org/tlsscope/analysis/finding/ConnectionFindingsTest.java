@@ -116,6 +116,11 @@ class ConnectionFindingsTest {
         List<String> ec = codes(findings(clientHello(TLS12, new int[] {0xc013}, EMS, RENEGOTIATION_INFO, extension(10, 0, 2, 0, 0x13)),
                 serverHello(TLS12, 0xc013, 0, EMS, RENEGOTIATION_INFO), message(12, ecSke)));
         assertThat(ec).contains("kx.curve_weak").doesNotContain("violation.group_not_offered");
+        // Explicit prime-curve parameters (curve_type 1) instead of a named curve.
+        byte[] explicitSke = {1, 1, 7, 1, 2, 1, 3, 1, 4, 1, 5, 1, 6, 4, 1, 0, 0};
+        List<String> explicit = codes(findings(clientHello(TLS12, new int[] {0xc013}, EMS, RENEGOTIATION_INFO),
+                serverHello(TLS12, 0xc013, 0, EMS, RENEGOTIATION_INFO), message(12, explicitSke)));
+        assertThat(explicit).contains("kx.curve_explicit");
     }
 
     @Test
