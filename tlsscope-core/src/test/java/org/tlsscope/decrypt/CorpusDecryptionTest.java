@@ -43,9 +43,6 @@ import org.tlsscope.tls.connection.TlsListener;
  * {@code corpus-decryption-divergences.tsv}; a listed capture that no longer differs fails too.
  */
 class CorpusDecryptionTest {
-    private static final int PATH = 0;
-    private static final int DECRYPT_WITH = 8;
-    private static final int TSHARK_DECODE_AS = 9;
     private static Map<String, String> accepted;
     /** tshark start-up dominates: it runs ahead, two at a time, while tlsscope works. */
     private static final ExecutorService TSHARK = Executors.newFixedThreadPool(2, task -> {
@@ -81,24 +78,9 @@ class CorpusDecryptionTest {
     }
 
     static List<Keyed> captures() throws IOException {
-        List<String> lines = Files.readAllLines(Corpus.file("MANIFEST.tsv"));
-        List<Keyed> keyed = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", -1);
-            if (f[DECRYPT_WITH].equals("-") || f[DECRYPT_WITH].equals("none")) {
-                continue;
-            }
-            List<String> keyLogs = new ArrayList<>();
-            List<String> rsa = new ArrayList<>();
-            for (String source : f[DECRYPT_WITH].split(";")) {
-                if (source.startsWith("keylog:")) {
-                    keyLogs.add(source.substring("keylog:".length()));
-                } else if (source.startsWith("rsa:")) {
-                    rsa.add(source.substring("rsa:".length()));
-                }
-            }
-            keyed.add(new Keyed(f[PATH], keyLogs, rsa, f[TSHARK_DECODE_AS].equals("-") ? null : f[TSHARK_DECODE_AS]));
-        }
+        List<Keyed> keyed = Corpus.manifest().stream()
+                .filter(row -> row.isCapture() && !row.decryptWith().equals("none"))
+                .map(row -> new Keyed(row.path(), row.keys("keylog"), row.keys("rsa"), row.decodeAs())).toList();
         if (Tshark.available()) {
             for (Keyed k : keyed) {
                 REFERENCES.put(k.path(), CompletableFuture.supplyAsync(() -> reference(k), TSHARK));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -46,9 +45,6 @@ import org.tlsscope.testing.TsharkConnection;
  * fails the test as well, so the list stays exact.
  */
 class CorpusDifferentialTest {
-    private static final int PATH = 0;
-    private static final int DECRYPT_WITH = 8;
-    private static final int TSHARK_DECODE_AS = 9;
 
     /** tshark start-up dominates: it runs ahead, two at a time, while the analyzer works. */
     private static final ExecutorService TSHARK = Executors.newFixedThreadPool(2, task -> {
@@ -113,16 +109,8 @@ class CorpusDifferentialTest {
 
     /** Every capture row of the manifest (key files have no decrypt_with); tshark starts on each at once. */
     static List<Capture> captures() throws IOException {
-        List<String> lines = Files.readAllLines(Corpus.file("MANIFEST.tsv"));
-        List<Capture> captures = new ArrayList<>();
-        for (String line : lines.subList(1, lines.size())) {
-            String[] f = line.split("\t", -1);
-            if (f[DECRYPT_WITH].equals("-")) {
-                continue;
-            }
-            Capture capture = new Capture(f[PATH], f[TSHARK_DECODE_AS].equals("-") ? null : f[TSHARK_DECODE_AS]);
-            captures.add(capture);
-        }
+        List<Capture> captures = Corpus.manifest().stream().filter(Corpus.Row::isCapture)
+                .map(row -> new Capture(row.path(), row.decodeAs())).toList();
         if (Tshark.available()) {
             for (Capture capture : captures) {
                 REFERENCES.put(capture.path(), CompletableFuture.supplyAsync(() -> reference(capture), TSHARK));

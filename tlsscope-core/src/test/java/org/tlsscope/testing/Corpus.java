@@ -2,8 +2,11 @@ package org.tlsscope.testing;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -34,5 +37,38 @@ public final class Corpus {
         Path file = ROOT.resolve(relative);
         assumeTrue(Files.isRegularFile(file), "corpus file missing: " + file);
         return file;
+    }
+
+    /**
+     * One row of MANIFEST.tsv, by the columns the tests read.
+     *
+     * @param contents    the curated note and what tshark saw
+     * @param decryptWith {@code keylog:PATH;rsa:PATH;dsb}, {@code none}, or {@code -} for a key file
+     * @param decodeAs    tshark's decode-as rule, or null
+     */
+    public record Row(String path, String contents, String decryptWith, String decodeAs) {
+        /** A capture row (key files have no decrypt_with). */
+        public boolean isCapture() {
+            return !decryptWith.equals("-");
+        }
+
+        /** The key files of one kind ("keylog", "rsa") this capture decrypts with. */
+        public List<String> keys(String kind) {
+            return Arrays.stream(decryptWith.split(";")).filter(k -> k.startsWith(kind + ":"))
+                    .map(k -> k.substring(kind.length() + 1)).toList();
+        }
+    }
+
+    /** The manifest's rows, columns found by their header names; skips the test when the corpus is absent. */
+    public static List<Row> manifest() throws IOException {
+        List<String> lines = Files.readAllLines(file("MANIFEST.tsv"));
+        List<String> header = List.of(lines.getFirst().split("\t", -1));
+        int path = header.indexOf("path");
+        int contents = header.indexOf("contents");
+        int decryptWith = header.indexOf("decrypt_with");
+        int decodeAs = header.indexOf("tshark_decode_as");
+        return lines.subList(1, lines.size()).stream().map(line -> line.split("\t", -1))
+                .map(f -> new Row(f[path], f[contents], f[decryptWith], f[decodeAs].equals("-") ? null : f[decodeAs]))
+                .toList();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Set;
@@ -35,12 +33,10 @@ class CorpusDecryptionTest {
     private static final List<String> NOT_REPLAYABLE = List.of("renegotiation", "QUIC", "DTLS");
 
     static Stream<Arguments> keyedCaptures() throws IOException {
-        Path manifest = Corpus.file("MANIFEST.tsv");
-        return Files.readAllLines(manifest).stream().skip(1)
-                .map(line -> line.split("\t"))
-                .filter(f -> f.length > 8 && f[8].startsWith("keylog:") && !f[0].endsWith(".gz")
-                        && NOT_REPLAYABLE.stream().noneMatch(f[7]::contains))
-                .map(f -> Arguments.of(f[0], f[8].substring("keylog:".length())));
+        return Corpus.manifest().stream()
+                .filter(row -> row.decryptWith().startsWith("keylog:") && !row.path().endsWith(".gz")
+                        && NOT_REPLAYABLE.stream().noneMatch(row.contents()::contains))
+                .map(row -> Arguments.of(row.path(), row.keys("keylog").getFirst()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,10 +45,8 @@ class KeyLogFilesTest {
      * CLIENT_RANDOM, 8 EXPORTER_SECRET; used for ..."), counted there by another tool.
      */
     static Stream<Arguments> corpusKeyLogs() throws IOException {
-        Path manifest = Corpus.file("MANIFEST.tsv");
-        return Files.readAllLines(manifest).stream().skip(1).map(l -> List.of(l.split("\t")))
-                .filter(row -> row.size() > 7 && row.get(7).startsWith("NSS key log: "))
-                .map(row -> Arguments.of(row.get(0), row.get(7).substring("NSS key log: ".length()).split(";")[0]));
+        return Corpus.manifest().stream().filter(row -> row.contents().startsWith("NSS key log: "))
+                .map(row -> Arguments.of(row.path(), row.contents().substring("NSS key log: ".length()).split(";")[0]));
     }
 
     @ParameterizedTest(name = "{0}")
