@@ -100,7 +100,9 @@ public final class FieldReader {
         int at = offset();
         need(1, name);
         int v = data.u8(pos++);
-        add(name, at, 1, v, text == null || !recording ? null : text.apply(v));
+        if (recording) {
+            add(name, at, 1, v, text == null ? null : text.apply(v));
+        }
         return v;
     }
 
@@ -113,7 +115,9 @@ public final class FieldReader {
         need(2, name);
         int v = data.u16(pos);
         pos += 2;
-        add(name, at, 2, v, text == null || !recording ? null : text.apply(v));
+        if (recording) {
+            add(name, at, 2, v, text == null ? null : text.apply(v));
+        }
         return v;
     }
 
@@ -122,7 +126,9 @@ public final class FieldReader {
         need(3, name);
         int v = data.u24(pos);
         pos += 3;
-        add(name, at, 3, v, text == null || !recording ? null : text.apply(v));
+        if (recording) {
+            add(name, at, 3, v, text == null ? null : text.apply(v));
+        }
         return v;
     }
 
@@ -131,7 +137,9 @@ public final class FieldReader {
         need(4, name);
         long v = data.u32(pos);
         pos += 4;
-        add(name, at, 4, v, text);
+        if (recording) {
+            add(name, at, 4, v, text);
+        }
         return v;
     }
 
@@ -145,17 +153,17 @@ public final class FieldReader {
 
     /** A length-prefixed opaque vector: records the length field ({@code name + "_length"}) and the bytes. */
     public Slice vector8(String name, String text) {
-        int n = u8(name + "_length", v -> v + " bytes");
+        int n = u8(lengthOf(name), v -> v + " bytes");
         return bytes(name, n, text);
     }
 
     public Slice vector16(String name, String text) {
-        int n = u16(name + "_length", v -> v + " bytes");
+        int n = u16(lengthOf(name), v -> v + " bytes");
         return bytes(name, n, text);
     }
 
     public Slice vector24(String name, String text) {
-        int n = u24(name + "_length", v -> v + " bytes");
+        int n = u24(lengthOf(name), v -> v + " bytes");
         return bytes(name, n, text);
     }
 
@@ -189,6 +197,14 @@ public final class FieldReader {
             return;
         }
         fields.add(Field.leaf(name, offset, length, value, text));
+    }
+
+    /**
+     * The name of {@code name}'s length field, {@code name_length}; a quiet reader records no names, so it
+     * skips building one for every vector it reads.
+     */
+    public String lengthOf(String name) {
+        return recording ? name + "_length" : name;
     }
 
     /** Every byte of a length-delimited structure must be used (RFC 8446 section 4: decode_error). */

@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
+import org.tlsscope.analysis.CaptureStats;
 import org.tlsscope.analysis.fingerprint.Fingerprinter;
 import org.tlsscope.analysis.fingerprint.Fingerprinters;
 import org.tlsscope.analysis.fingerprint.HelloFingerprints;
@@ -12,10 +12,13 @@ import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.TlsListener;
 
 /**
- * One row per TLS connection, like Zeek's ssl.log: as an aligned table printed at the end (column widths
- * need every row), or as TSV streamed as each connection ends.
+ * One row per TLS connection, like Zeek's ssl.log: as TSV streamed as each connection ends, or as an
+ * aligned table. The table's column widths come from the first {@link #ALIGNED_ROWS} rows, which are held
+ * back until then; later rows are printed as they come with those widths (a longer cell pushes the rest of
+ * its row right), so memory does not grow with the capture.
  */
 public final class SummaryView implements TlsListener {
+    static final int ALIGNED_ROWS = 1000;
     private static final String[] COLUMNS = {"ts", "conn", "client", "server", "version", "cipher", "sni", "alpn",
             "resumed", "established", "last_alert", "findings", "ja3", "ja3s", "ja4"};
 
@@ -23,7 +26,8 @@ public final class SummaryView implements TlsListener {
     private final boolean tsv;
     private final List<Fingerprinter> fingerprinters;
     private final String[] header;
-    private final List<String[]> rows = new ArrayList<>();
+    private List<String[]> held = new ArrayList<>();
+    private int[] width;
 
     public SummaryView(PrintWriter out, boolean tsv) {
         this(out, tsv, Fingerprinters.NONE);
@@ -34,67 +38,93 @@ public final class SummaryView implements TlsListener {
         this.out = out;
         this.tsv = tsv;
         this.fingerprinters = fingerprinters.connection();
-        this.header = Stream.concat(Stream.of(COLUMNS), this.fingerprinters.stream().map(Fingerprinter::name))
-                .toArray(String[]::new);
+        this.header = new String[COLUMNS.length + this.fingerprinters.size()];
+        System.arraycopy(COLUMNS, 0, header, 0, COLUMNS.length);
+        for (int i = 0; i < this.fingerprinters.size(); i++) {
+            header[COLUMNS.length + i] = this.fingerprinters.get(i).name();
+        }
         if (tsv) {
-            out.println(String.join("\t", header));
+            print(header);
         }
     }
 
     @Override
     public void onConnectionEnd(ConnectionReport r) {
         HelloFingerprints f = HelloFingerprints.of(r);
-        Stream<String> fixed = Stream.of(
-                Instant.ofEpochSecond(0, r.connection().firstTimestampNanos()).toString(),
-                String.valueOf(r.connection().id()),
-                r.connection().client().toString(),
-                r.connection().server().toString(),
-                dash(Names.version(r.version())),
-                dash(Names.cipherSuite(r.cipherSuite())),
-                dash(r.sni()),
-                dash(r.alpn()),
-                r.resumed() ? "T" : "F",
-                r.established() ? "T" : "F",
-                r.alerts().isEmpty() ? "-" : lastAlert(r.alerts().getLast()),
-                String.valueOf(r.findings().size() + r.findingsDropped()),
-                f.ja3() == null ? "-" : f.ja3().hash(),
-                f.ja3s() == null ? "-" : f.ja3s().hash(),
-                f.ja4() == null ? "-" : f.ja4().fingerprint());
-        String[] row = Stream.concat(fixed, fingerprinters.stream().map(p -> dash(p.of(r)))).toArray(String[]::new);
-        if (tsv) {
-            out.println(String.join("\t", row));
-        } else {
-            rows.add(row);
+        String[] row = new String[header.length];
+        row[0] = Instant.ofEpochSecond(0, r.connection().firstTimestampNanos()).toString();
+        row[1] = Long.toString(r.connection().id());
+        row[2] = r.connection().client().toString();
+        row[3] = r.connection().server().toString();
+        row[4] = dash(Names.version(r.version()));
+        row[5] = dash(Names.cipherSuite(r.cipherSuite()));
+        row[6] = dash(r.sni());
+        row[7] = dash(r.alpn());
+        row[8] = r.resumed() ? "T" : "F";
+        row[9] = r.established() ? "T" : "F";
+        row[10] = r.alerts().isEmpty() ? "-" : lastAlert(r.alerts().getLast());
+        row[11] = Integer.toString(r.findings().size() + r.findingsDropped());
+        row[12] = f.ja3() == null ? "-" : f.ja3().hash();
+        row[13] = f.ja3s() == null ? "-" : f.ja3s().hash();
+        row[14] = f.ja4() == null ? "-" : f.ja4().fingerprint();
+        for (int i = 0; i < fingerprinters.size(); i++) {
+            row[COLUMNS.length + i] = dash(fingerprinters.get(i).of(r));
+        }
+        if (tsv || held == null) {
+            print(row);
+            return;
+        }
+        held.add(row);
+        if (held.size() == ALIGNED_ROWS) {
+            release();
         }
     }
 
     @Override
-    public void onCaptureEnd(org.tlsscope.analysis.CaptureStats stats) {
-        if (tsv) {
-            return;
+    public boolean wantsRecords() {
+        return false;
+    }
+
+    @Override
+    public void onCaptureEnd(CaptureStats stats) {
+        if (!tsv && held != null) {
+            release();
         }
-        int[] width = new int[header.length];
+    }
+
+    /** Fixes the column widths from the rows held so far, prints the header and them, and stops holding. */
+    private void release() {
+        width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();
         }
-        for (String[] row : rows) {
+        for (String[] row : held) {
             for (int i = 0; i < row.length; i++) {
                 width[i] = Math.max(width[i], row[i].length());
             }
         }
-        print(header, width);
-        rows.forEach(row -> print(row, width));
+        print(header);
+        held.forEach(this::print);
+        held = null;
     }
 
-    private void print(String[] row, int[] width) {
-        StringBuilder sb = new StringBuilder();
+    private void print(String[] row) {
+        StringBuilder sb = new StringBuilder(256);
         for (int i = 0; i < row.length; i++) {
             if (i > 0) {
-                sb.append("  ");
+                sb.append(tsv ? "\t" : "  ");
             }
-            sb.append(i == row.length - 1 ? row[i] : String.format("%-" + width[i] + "s", row[i]));
+            sb.append(row[i]);
+            if (!tsv && i < row.length - 1) {
+                sb.repeat(' ', Math.max(0, width[i] - row[i].length()));
+            }
         }
-        out.println(sb.toString().stripTrailing());
+        int end = sb.length();
+        while (end > 0 && sb.charAt(end - 1) == ' ') {
+            end--;
+        }
+        sb.setLength(end);
+        out.println(sb);
     }
 
     private static String lastAlert(ConnectionReport.AlertSeen a) {

@@ -1,9 +1,8 @@
 package org.tlsscope.ja4plus;
 
-import java.util.List;
+import java.util.HexFormat;
 import org.tlsscope.analysis.fingerprint.Digests;
 import org.tlsscope.analysis.fingerprint.Ja4;
-import org.tlsscope.tls.ext.Extension;
 import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.handshake.ServerHello;
 
@@ -27,10 +26,13 @@ import org.tlsscope.tls.handshake.ServerHello;
 public record Ja4s(String fingerprint, String raw) {
 
     public static Ja4s of(ServerHello hello) {
-        List<Integer> extensions = hello.extensions().stream().map(Extension::type).toList();
+        int[] extensions = new int[hello.extensions().size()];
+        for (int i = 0; i < extensions.length; i++) {
+            extensions[i] = hello.extensions().get(i).type();
+        }
         int version = Extensions.selectedVersion(hello.extensions()).orElse(hello.legacyVersion());
-        String ab = "t" + Ja4.versionCode(version) + Ja4.count(extensions)
-                + Ja4.alpnCode(Ja4.firstAlpn(hello.extensions())) + "_" + String.format("%04x", hello.cipherSuite());
+        String ab = "t" + Ja4.versionCode(version) + Ja4.count(extensions.length)
+                + Ja4.alpnCode(Ja4.firstAlpn(hello.extensions())) + "_" + HexFormat.of().toHexDigits((short) hello.cipherSuite());
         String list = Digests.hex4(extensions);
         return new Ja4s(ab + "_" + Digests.sha256Prefix(list), ab + "_" + list);
     }

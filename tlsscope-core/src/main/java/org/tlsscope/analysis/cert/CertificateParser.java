@@ -50,7 +50,7 @@ public final class CertificateParser {
     }
 
     /** DER bytes as a map key: equal by content. */
-    private record Der(byte[] bytes, int hash) {
+    record Der(byte[] bytes, int hash) {
         Der(byte[] bytes) {
             this(bytes, Arrays.hashCode(bytes));
         }
@@ -70,7 +70,11 @@ public final class CertificateParser {
 
     /** The certificate read from its DER; the same bytes seen again give the same answer without being read again. */
     public static ParsedCertificate parse(Slice der) {
-        return PARSED.get(new Der(der.toArray()), d -> read(d.bytes()));
+        return parse(new Der(der.toArray()));
+    }
+
+    static ParsedCertificate parse(Der der) {
+        return PARSED.get(der, d -> read(d.bytes()));
     }
 
     private static ParsedCertificate read(byte[] bytes) {

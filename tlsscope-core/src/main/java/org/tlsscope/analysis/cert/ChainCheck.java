@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.analysis.Memo;
+import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.connection.ConnectionReport;
 
 /**
@@ -55,10 +56,29 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
 
     /** The connection's server chain checked, at the time its Certificate message was captured. */
     public static ChainCheck of(ConnectionReport report) {
-        List<ParsedCertificate> chain = report.serverCertificates().stream().map(CertificateParser::parse).toList();
-        Instant at = chain.isEmpty() ? null : Instant.ofEpochSecond(0, report.certificateTimeNanos());
-        return check(chain, at, report.sni());
+        if (report.serverCertificates().isEmpty()) {
+            return check(List.of(), null, report.sni());
+        }
+        List<CertificateParser.Der> chain = new ArrayList<>(report.serverCertificates().size());
+        for (Slice der : report.serverCertificates()) {
+            chain.add(new CertificateParser.Der(der.toArray()));
+        }
+        // A server shows every client the same chain: it is checked once per name asked for, then dated.
+        ChainCheck undated = CHECKED.get(new Presented(chain, report.sni()), p -> check(
+                p.chain().stream().map(CertificateParser::parse).toList(), null, p.sni()));
+        return undated.at(Instant.ofEpochSecond(0, report.certificateTimeNanos()));
     }
+
+    /** The same checks, judged at {@code time} (validity is the only one that depends on it). */
+    public ChainCheck at(Instant time) {
+        return new ChainCheck(certificates, time, sni, links, misplaced, selfSigned, lastSelfSignature, sniMatches);
+    }
+
+    /** A chain as sent and the name the client asked for: what the checks other than validity depend on. */
+    private record Presented(List<CertificateParser.Der> chain, String sni) {
+    }
+
+    private static final Memo<Presented, ChainCheck> CHECKED = new Memo<>(1024);
 
     /** A chain (leaf first) checked at {@code at} (null: validity not judged) against {@code sni} (or null). */
     public static ChainCheck check(List<ParsedCertificate> chain, Instant at, String sni) {

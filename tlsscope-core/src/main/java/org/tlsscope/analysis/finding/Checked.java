@@ -21,8 +21,12 @@ final class Checked {
 
     /** The frame of the first {@code type} message {@code from} sent, else the connection's first frame. */
     long frameOf(String from, String type) {
-        return report.messages().stream().filter(m -> m.from().equals(from) && m.type().equals(type))
-                .mapToLong(ConnectionReport.MessageSeen::frame).findFirst().orElse(report.connection().firstFrame());
+        for (ConnectionReport.MessageSeen m : report.messages()) {
+            if (m.from().equals(from) && m.type().equals(type)) {
+                return m.frame();
+            }
+        }
+        return report.connection().firstFrame();
     }
 
     long serverHelloFrame() {

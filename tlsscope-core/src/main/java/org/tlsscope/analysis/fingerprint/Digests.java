@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.tlsscope.analysis.Memo;
-import java.util.List;
 
 /** The hashes and list encodings the JA3 and JA4+ fingerprints share. */
 public final class Digests {
@@ -34,9 +33,9 @@ public final class Digests {
     }
 
     /** Two-byte values as JA4+ writes them: 4 lower-case hex digits each, comma-separated. */
-    public static String hex4(List<Integer> values) {
+    public static String hex4(int[] values) {
         // Once per connection and value: HexFormat, not String.format, whose parsing dominated the fingerprints.
-        StringBuilder sb = new StringBuilder(values.size() * 5);
+        StringBuilder sb = new StringBuilder(values.length * 5);
         for (int v : values) {
             if (!sb.isEmpty()) {
                 sb.append(',');

@@ -1,7 +1,6 @@
 package org.tlsscope.analysis.fingerprint;
 
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.ext.Extension;
@@ -34,36 +33,96 @@ import org.tlsscope.tls.registry.Grease;
  * FoxIO-LLC/ja4#237). An SSL 2.0-format ClientHello has no JA4: the specification does not say how its
  * three-byte cipher specs would be written.
  *
- * @param fingerprint JA4
- * @param raw         JA4_r
- * @param original    JA4_o
- * @param originalRaw JA4_ro
+ * <p>Summaries print only JA4; the raw and original-order forms are built when first asked for.
  */
-public record Ja4(String fingerprint, String raw, String original, String originalRaw) {
+public final class Ja4 {
     private static final int SERVER_NAME = ExtensionType.SERVER_NAME;
     private static final int ALPN = ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION;
 
-    public static Ja4 of(ClientHello hello) {
-        List<Integer> ciphers = withoutGrease(hello.cipherSuites());
-        List<Integer> extensions = withoutGrease(hello.extensions().stream().map(Extension::type).toList());
-        List<Integer> signatures = withoutGrease(Extensions.find(hello.extensions(), SignatureAlgorithms.class)
-                .map(SignatureAlgorithms::supportedSignatureAlgorithms).orElse(List.of()));
-        int version = Extensions.find(hello.extensions(), SupportedVersions.Versions.class)
-                .flatMap(v -> withoutGrease(v.versions()).stream().max(Comparator.naturalOrder()))
-                .orElse(hello.legacyVersion());
-        String a = "t" + versionCode(version) + (extensions.contains(SERVER_NAME) ? "d" : "i")
-                + count(ciphers) + count(extensions) + alpnCode(firstAlpn(hello.extensions()));
+    private final String a;
+    private final int[] ciphers;
+    private final int[] extensions;
+    private final int[] signatures;
+    private String fingerprint;
 
-        String sortedCiphers = Digests.hex4(ciphers.stream().sorted().toList());
-        String sortedExtensions = Digests.hex4(extensions.stream()
-                .filter(t -> t != SERVER_NAME && t != ALPN).sorted().toList());
-        String c = withSignatures(sortedExtensions, signatures);
-        String originalCiphers = Digests.hex4(ciphers);
-        String originalC = withSignatures(Digests.hex4(extensions), signatures);
-        return new Ja4(a + "_" + Digests.sha256Prefix(sortedCiphers) + "_" + hashC(sortedExtensions, c),
-                a + "_" + sortedCiphers + "_" + c,
-                a + "_" + Digests.sha256Prefix(originalCiphers) + "_" + hashC(Digests.hex4(extensions), originalC),
-                a + "_" + originalCiphers + "_" + originalC);
+    private Ja4(String a, int[] ciphers, int[] extensions, int[] signatures) {
+        this.a = a;
+        this.ciphers = ciphers;
+        this.extensions = extensions;
+        this.signatures = signatures;
+    }
+
+    public static Ja4 of(ClientHello hello) {
+        List<Extension> list = hello.extensions();
+        int[] extensions = new int[list.size()];
+        int n = 0;
+        for (Extension e : list) {
+            if (!Grease.is(e.type())) {
+                extensions[n++] = e.type();
+            }
+        }
+        extensions = Arrays.copyOf(extensions, n);
+        int[] ciphers = withoutGrease(hello.cipherSuites());
+        int[] signatures = withoutGrease(Extensions.find(list, SignatureAlgorithms.class)
+                .map(SignatureAlgorithms::supportedSignatureAlgorithms).orElse(List.of()));
+        int version = hello.legacyVersion();
+        SupportedVersions.Versions offered = Extensions.find(list, SupportedVersions.Versions.class).orElse(null);
+        if (offered != null) {
+            int highest = -1;
+            for (int v : offered.versions()) {
+                highest = Grease.is(v) ? highest : Math.max(highest, v);
+            }
+            version = highest < 0 ? version : highest;
+        }
+        String a = "t" + versionCode(version) + (contains(extensions, SERVER_NAME) ? "d" : "i")
+                + count(ciphers.length) + count(extensions.length) + alpnCode(firstAlpn(list));
+        return new Ja4(a, ciphers, extensions, signatures);
+    }
+
+    /** JA4: {@code a}, then b and c hashed, from the sorted lists. */
+    public String fingerprint() {
+        if (fingerprint == null) {
+            String sortedExtensions = sortedExtensions();
+            fingerprint = a + "_" + Digests.sha256Prefix(Digests.hex4(sorted(ciphers))) + "_"
+                    + hashC(sortedExtensions, withSignatures(sortedExtensions));
+        }
+        return fingerprint;
+    }
+
+    /** JA4_r: the sorted lists unhashed. */
+    public String raw() {
+        return a + "_" + Digests.hex4(sorted(ciphers)) + "_" + withSignatures(sortedExtensions());
+    }
+
+    /** JA4_o: hashed, in wire order, SNI and ALPN kept in the extension list. */
+    public String original() {
+        String wire = Digests.hex4(extensions);
+        return a + "_" + Digests.sha256Prefix(Digests.hex4(ciphers)) + "_" + hashC(wire, withSignatures(wire));
+    }
+
+    /** JA4_ro: unhashed, in wire order. */
+    public String originalRaw() {
+        return a + "_" + Digests.hex4(ciphers) + "_" + withSignatures(Digests.hex4(extensions));
+    }
+
+    @Override
+    public String toString() {
+        return fingerprint();
+    }
+
+    private String sortedExtensions() {
+        int[] kept = new int[extensions.length];
+        int n = 0;
+        for (int t : extensions) {
+            if (t != SERVER_NAME && t != ALPN) {
+                kept[n++] = t;
+            }
+        }
+        return Digests.hex4(sorted(Arrays.copyOf(kept, n)));
+    }
+
+    private String withSignatures(String extensionList) {
+        return signatures.length == 0 ? extensionList : extensionList + "_" + Digests.hex4(signatures);
     }
 
     /**
@@ -120,28 +179,40 @@ public record Ja4(String fingerprint, String raw, String original, String origin
     }
 
     /** Values without the RFC 8701 GREASE ones. */
-    public static List<Integer> withoutGrease(List<Integer> values) {
-        List<Integer> kept = new ArrayList<>(values.size());
+    public static int[] withoutGrease(List<Integer> values) {
+        int[] kept = new int[values.size()];
+        int n = 0;
         for (int v : values) {
             if (!Grease.is(v)) {
-                kept.add(v);
+                kept[n++] = v;
             }
         }
-        return kept;
+        return Arrays.copyOf(kept, n);
     }
 
     /** A list's size as two digits, capped at 99. */
-    public static String count(List<?> values) {
-        int n = Math.min(values.size(), 99);
+    public static String count(int size) {
+        int n = Math.min(size, 99);
         return n < 10 ? "0" + n : String.valueOf(n);
+    }
+
+    private static int[] sorted(int[] values) {
+        int[] copy = values.clone();
+        Arrays.sort(copy);
+        return copy;
+    }
+
+    private static boolean contains(int[] values, int value) {
+        for (int v : values) {
+            if (v == value) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean alphanumeric(int b) {
         return b >= '0' && b <= '9' || b >= 'A' && b <= 'Z' || b >= 'a' && b <= 'z';
-    }
-
-    private static String withSignatures(String extensions, List<Integer> signatures) {
-        return signatures.isEmpty() ? extensions : extensions + "_" + Digests.hex4(signatures);
     }
 
     /** JA4.md: "If there are no extensions in the sorted extensions list, then the value of JA4_c is 000000000000". */

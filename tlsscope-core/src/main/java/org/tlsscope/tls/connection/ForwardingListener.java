@@ -43,4 +43,9 @@ public abstract class ForwardingListener implements TlsListener {
     public boolean wantsApplicationData() {
         return next.wantsApplicationData();
     }
+
+    @Override
+    public boolean wantsRecords() {
+        return next.wantsRecords();
+    }
 }

@@ -397,7 +397,9 @@ public final class TlsConnection implements StreamHandler {
         // best evidence of the negotiated one: after the hellos it is that version (RFC 5246 appendix E.1).
         int version = state.version() != 0 ? state.version() : record.header().version();
         DissectionContext context = new DissectionContext(version, state.cipherSuite);
-        ParsedMessage m = HandshakeParser.parse(raw, context, withFields);
+        // A message the report keeps is parsed from its own copy once, not parsed and then re-read (below).
+        boolean kept = !withFields && keptForReport(raw.type());
+        ParsedMessage m = HandshakeParser.parse(kept ? detachedRaw(raw) : raw, context, withFields);
         if (m.malformed()) {
             malformed(record, m, raw.recordOffset());
             seen(side, m.name(), record.frame());
@@ -417,7 +419,7 @@ public final class TlsConnection implements StreamHandler {
             default -> {
             }
         }
-        keepForReport(side, m, context);
+        keepForReport(side, m, kept ? null : context);
         seen(side, m.name(), record.frame());
         if (decryptor != null) {
             decryptor.onHandshake(side.direction, m, state.version(), state.cipherSuite);
@@ -429,12 +431,13 @@ public final class TlsConnection implements StreamHandler {
      * Keeps what the report's fingerprints are taken from: the first ClientHello and ServerHello (the
      * HelloRetryRequest, if any), re-read from copies of their own bytes so that the report holds a few
      * hundred bytes rather than the capture buffers their slices point into, and the DER of the server's
-     * first readable certificate chain, copied, with the frame and time that carried it.
+     * first readable certificate chain, copied, with the frame and time that carried it. A null
+     * {@code context} says the message was parsed from a copy already.
      */
     private void keepForReport(Side side, ParsedMessage m, DissectionContext context) {
         switch (m.message()) {
-            case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m.raw(), context);
-            case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m.raw(), context);
+            case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m, context);
+            case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m, context);
             case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() -> {
                 serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
                 // The segment being fed completed the message: its time is when the chain was presented.
@@ -442,15 +445,28 @@ public final class TlsConnection implements StreamHandler {
                 certificateTimeNanos = currentSegment.frame().timestampNanos();
             }
             case ServerKeyExchange _ when firstServerKeyExchange == null ->
-                    firstServerKeyExchange = (ServerKeyExchange) detached(m.raw(), context);
+                    firstServerKeyExchange = (ServerKeyExchange) detached(m, context);
             default -> {
             }
         }
     }
 
-    private static org.tlsscope.tls.handshake.HandshakeMessage detached(RawMessage raw, DissectionContext context) {
-        RawMessage copy = new RawMessage(raw.type(), Slice.of(raw.bytes().toArray()), raw.recordOffset(), raw.recordsSpanned());
-        return HandshakeParser.parse(copy, context, false).message();
+    private boolean keptForReport(int type) {
+        return switch (type) {
+            case HandshakeType.CLIENT_HELLO -> firstClientHello == null;
+            case HandshakeType.SERVER_HELLO -> firstServerHello == null;
+            case HandshakeType.SERVER_KEY_EXCHANGE -> firstServerKeyExchange == null;
+            default -> false;
+        };
+    }
+
+    private static org.tlsscope.tls.handshake.HandshakeMessage detached(ParsedMessage m, DissectionContext context) {
+        return context == null ? m.message() : HandshakeParser.parse(detachedRaw(m.raw()), context, false).message();
+    }
+
+    /** The message over a copy of its bytes: the framer reuses the buffer a reassembled message points into. */
+    private static RawMessage detachedRaw(RawMessage raw) {
+        return new RawMessage(raw.type(), Slice.of(raw.bytes().toArray()), raw.recordOffset(), raw.recordsSpanned());
     }
 
     private void malformed(TlsRecord record, ParsedMessage m, int messageOffset) {

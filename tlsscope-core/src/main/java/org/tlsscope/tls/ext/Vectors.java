@@ -1,6 +1,7 @@
 package org.tlsscope.tls.ext;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import org.tlsscope.bytes.DecodeException;
@@ -26,8 +27,8 @@ final class Vectors {
                             Function<FieldReader, T> element) {
         int lengthAt = r.offset();
         int length = lengthBytes == 1
-                ? r.u8(name + "_length", Vectors::bytes)
-                : r.u16(name + "_length", Vectors::bytes);
+                ? r.u8(r.lengthOf(name), Vectors::bytes)
+                : r.u16(r.lengthOf(name), Vectors::bytes);
         if (length < minLength) {
             throw DecodeException.decodeError(lengthAt,
                     name + " is " + length + " bytes, its definition requires at least " + minLength);
@@ -38,12 +39,14 @@ final class Vectors {
         }
         int listAt = r.offset();
         FieldReader items = r.sub(length, name);
-        List<T> out = new ArrayList<>();
+        List<T> out = new ArrayList<>(elementSize > 0 ? length / elementSize : 4);
         while (items.hasRemaining()) {
             out.add(element.apply(items));
         }
-        r.group(name, listAt, length, null, out.size() + (out.size() == 1 ? " element" : " elements"), items);
-        return List.copyOf(out);
+        if (r.recording()) {
+            r.group(name, listAt, length, null, out.size() + (out.size() == 1 ? " element" : " elements"), items);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     /**
@@ -53,9 +56,9 @@ final class Vectors {
     static Slice opaque(FieldReader r, String name, int lengthBytes, int minLength, Function<Slice, String> text) {
         int lengthAt = r.offset();
         int length = switch (lengthBytes) {
-            case 1 -> r.u8(name + "_length", Vectors::bytes);
-            case 2 -> r.u16(name + "_length", Vectors::bytes);
-            default -> r.u24(name + "_length", Vectors::bytes);
+            case 1 -> r.u8(r.lengthOf(name), Vectors::bytes);
+            case 2 -> r.u16(r.lengthOf(name), Vectors::bytes);
+            default -> r.u24(r.lengthOf(name), Vectors::bytes);
         };
         if (length < minLength) {
             throw DecodeException.decodeError(lengthAt,
