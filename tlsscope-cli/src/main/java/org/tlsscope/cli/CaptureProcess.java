@@ -29,9 +29,15 @@ final class CaptureProcess implements AutoCloseable {
         this.drain = Thread.ofPlatform().daemon().name("capture-stderr").start(this::drainErrors);
     }
 
-    /** Starts dumpcap or tcpdump on {@code iface}; null when neither is on the PATH. */
-    static CaptureProcess start(String iface, String filter, Integer count) throws IOException {
-        String dumpcap = onPath("dumpcap");
+    /** The tools tlsscope can run, in the order it prefers them. */
+    enum Tool { dumpcap, tcpdump }
+
+    /**
+     * Starts {@code tool} (null: dumpcap, else tcpdump) on {@code iface}; null when that tool (or, with none
+     * asked for, either) is not on the PATH.
+     */
+    static CaptureProcess start(Tool tool, String iface, String filter, Integer count) throws IOException {
+        String dumpcap = tool == Tool.tcpdump ? null : onPath("dumpcap");
         List<String> command = new ArrayList<>();
         if (dumpcap != null) {
             // -P: pcap rather than pcapng, -q: no packet count on stderr.
@@ -43,7 +49,7 @@ final class CaptureProcess implements AutoCloseable {
                 command.addAll(List.of("-f", filter));
             }
         } else {
-            String tcpdump = onPath("tcpdump");
+            String tcpdump = tool == Tool.dumpcap ? null : onPath("tcpdump");
             if (tcpdump == null) {
                 return null;
             }

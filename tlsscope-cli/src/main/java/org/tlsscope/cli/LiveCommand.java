@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Spec;
 final class LiveCommand implements Callable<Integer> {
     enum Format { text, json, summary }
 
+    private static final long FLUSH_SECONDS = 10;
+
     @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IFACE", description = "interface to capture on (lo, eth0, any)")
     String iface;
 
@@ -40,11 +43,17 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "stop after this many seconds")
     Integer duration;
 
+    @Option(names = "--tool", paramLabel = "TOOL", description = "capture with dumpcap or tcpdump (default: dumpcap when installed, else tcpdump)")
+    CaptureProcess.Tool tool;
+
     @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
     Format format;
 
     @Mixin
     KeyOptions keys;
+
+    @Mixin
+    FailOn failOn;
 
     @Spec
     CommandSpec spec;
@@ -53,12 +62,23 @@ final class LiveCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         PrintWriter out = new PrintWriter(spec.commandLine().getOut(), true);
         PrintWriter err = spec.commandLine().getErr();
-        CaptureProcess capture = CaptureProcess.start(iface, filter, count);
+        CaptureProcess capture = CaptureProcess.start(tool, iface, filter, count);
         if (capture == null) {
-            err.println("tlsscope: live capture needs dumpcap (Debian package tshark or wireshark-common) or tcpdump on the PATH");
+            err.println("tlsscope: " + (tool != null ? tool + " is not on the PATH"
+                    : "live capture needs dumpcap (Debian package tshark or wireshark-common) or tcpdump on the PATH"));
             return ExitCode.USAGE;
         }
-        Thread stopOnSignal = new Thread(capture::close, "live-stop");
+        // Ctrl-C: stop the tool, then hold the JVM's exit until the pipeline has read what the tool flushed,
+        // ended the open connections and printed them (bounded: a stuck pipeline does not keep it alive).
+        CountDownLatch printed = new CountDownLatch(1);
+        Thread stopOnSignal = new Thread(() -> {
+            capture.close();
+            try {
+                printed.await(FLUSH_SECONDS, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "live-stop");
         Runtime.getRuntime().addShutdownHook(stopOnSignal);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         if (duration != null) {
@@ -66,14 +86,17 @@ final class LiveCommand implements Callable<Integer> {
         }
         // The run's own complaints wait: when the tool failed, its words say why, not "the capture is empty".
         StringWriter runErrors = new StringWriter();
+        FailOn.Counting counted = failOn.watch(view(out));
         int code;
         try {
-            code = CaptureRun.run(capture.tool() + " on " + iface,
-                    () -> Captures.open(new BufferedInputStream(capture.packets(), 1 << 16)), keys, view(out), out,
-                    new PrintWriter(runErrors, true));
+            code = counted.exitCode(CaptureRun.run(capture.tool() + " on " + iface,
+                    () -> Captures.open(new BufferedInputStream(capture.packets(), 1 << 16)), keys, counted, out,
+                    new PrintWriter(runErrors, true)));
         } finally {
             timer.shutdownNow();
             capture.close();
+            out.flush();
+            printed.countDown();
         }
         int status = capture.waitFor();
         try {
@@ -82,7 +105,7 @@ final class LiveCommand implements Callable<Integer> {
             // Already shutting down (Ctrl-C): the hook is running.
         }
         String said = capture.lastWords();
-        if (code != ExitCode.OK && !said.isEmpty()) {
+        if (code != ExitCode.OK && code != ExitCode.FINDINGS && !said.isEmpty()) {
             err.println("tlsscope: " + capture.tool() + " on " + iface + ": " + explain(said));
             return ExitCode.USAGE;
         }

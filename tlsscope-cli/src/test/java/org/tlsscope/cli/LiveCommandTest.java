@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,6 +67,81 @@ class LiveCommandTest {
             }
             Files.deleteIfExists(cert);
         }
+    }
+
+    /**
+     * Ctrl-C while a connection is still open: the capture tool stops, the connection is ended and printed,
+     * and the JVM exits with 130 (128 + SIGINT) once the output is flushed. tlsscope runs in a JVM of its own
+     * so that it can be signalled; both capture tools are tried when installed.
+     */
+    @Test
+    void ctrlCPrintsTheOpenConnectionThenExits130() throws Exception {
+        assumeTrue(canCapture(), "needs root, dumpcap or tcpdump, and openssl");
+        for (String tool : new String[] {"dumpcap", "tcpdump"}) {
+            if (Files.isExecutable(Path.of("/usr/bin", tool))) {
+                ctrlC(tool);
+            }
+        }
+    }
+
+    private static void ctrlC(String tool) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path fixtures = Path.of("../tlsscope-core/src/test/resources/fixtures/openssl");
+        Path key = fixtures.resolve("server-rsa.key").toAbsolutePath();
+        Path cert = Files.createTempFile("server", ".crt");
+        Path out = Files.createTempFile("live", ".out");
+        List<Process> started = new ArrayList<>();
+        try {
+            exec("openssl", "req", "-x509", "-key", key.toString(), "-subj", "/CN=live.test", "-days", "1", "-out", cert.toString());
+            Process live = start(started, new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "live", "-i", "lo", "--tool", tool, "-f", "tcp port " + port).redirectOutput(out.toFile()));
+            Thread.sleep(3000); // the JVM starts, then the capture
+            start(started, new ProcessBuilder("openssl", "s_server", "-accept", "127.0.0.1:" + port, "-naccept", "1",
+                    "-cert", cert.toString(), "-key", key.toString(), "-quiet").redirectOutput(ProcessBuilder.Redirect.DISCARD));
+            Thread.sleep(500);
+            // The client sends a line and keeps its connection open: stdin stays open until the test ends.
+            Process client = start(started, new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + port,
+                    "-tls1_3", "-quiet").redirectOutput(ProcessBuilder.Redirect.DISCARD));
+            client.getOutputStream().write("hello\n".getBytes());
+            client.getOutputStream().flush();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!Files.readString(out).contains("application_data") && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+            assertThat(Files.readString(out)).as(tool + ": records printed while the capture runs")
+                    .contains("client_hello").doesNotContain("sni: ");
+            assertThat(client.isAlive()).as("the TLS connection is still open").isTrue();
+
+            exec("kill", "-INT", Long.toString(live.pid()));
+            assertThat(live.waitFor(20, TimeUnit.SECONDS)).as(tool + ": exits after SIGINT").isTrue();
+            assertThat(live.exitValue()).isEqualTo(130);
+            String printed = Files.readString(out);
+            assertThat(printed).as(tool + ": the open connection printed at Ctrl-C")
+                    .containsPattern("connection 1: 127\\.0\\.0\\.1:\\d+ -> 127\\.0\\.0\\.1:" + port + "  TLS 1\\.3")
+                    .contains("established: yes").containsPattern("\\d+ frames, 1 TCP connections, 1 with TLS");
+        } finally {
+            for (Process p : started) {
+                p.descendants().forEach(ProcessHandle::destroy);
+                p.destroy();
+            }
+            for (Process p : started) {
+                if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                }
+            }
+            Files.deleteIfExists(cert);
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static Process start(List<Process> started, ProcessBuilder builder) throws IOException {
+        Process p = builder.redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        started.add(p);
+        return p;
     }
 
     private static void exec(String... command) throws IOException, InterruptedException {
