@@ -43,6 +43,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "exit after N connections have ended")
     Integer maxConnections;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "bound on each client's handshake, and on a client that stops reading (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +56,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = new PrintWriter(spec.commandLine().getOut(), true);
         PrintWriter err = spec.commandLine().getErr();
+        if (timeoutSeconds < 1) {
+            err.println("tlsscope: --timeout must be at least 1");
+            return ExitCode.USAGE;
+        }
         TlsOptions options;
         try {
             options = tls.resolve(TlsOptions.MODERN);
@@ -63,7 +71,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
-        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(5))) {
             ServerEndpoint endpoint = new ServerEndpoint(certs, options, output.keyLogSink(), output.recorder(),
                     channel -> counted(new Responder()));
             InetSocketAddress bound = loop.listen(new InetSocketAddress(bind, port), endpoint);
