@@ -3,8 +3,12 @@ package org.tlsscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsscope.cli.MainTest.run;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,6 +67,29 @@ class LabCommandsTest {
             Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Finished: client verified, server verified");
+        }
+    }
+
+    @Test
+    void overIpv6BothRecordingsAreIpv6AndDecrypted() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            assertThat(probe.getLocalPort()).isPositive();
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback: " + e.getMessage());
+        }
+        try (Serving serve = new Serving(dir, "--bind", "::1", "--max-connections", "1", "--record",
+                dir.resolve("serve6.pcap").toString(), "--keylog", dir.resolve("serve6.keys").toString())) {
+            assertThat(serve.out()).startsWith("listening on [::1]:" + serve.port + " ");
+            Result connect = Serving.connect("[::1]:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString(),
+                    "--record", dir.resolve("connect6.pcap").toString(), "--keylog", dir.resolve("connect6.keys").toString());
+            assertThat(connect.code()).isZero();
+            assertThat(serve.exit()).isZero();
+        }
+        for (String side : new String[] {"serve6", "connect6"}) {
+            Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).containsPattern("connection 1: \\[::1\\]:\\d+ -> \\[::1\\]:\\d+  TLS 1.3")
+                    .contains("Finished: client verified, server verified");
         }
     }
 

@@ -21,7 +21,7 @@ import picocli.CommandLine;
  * --max-connections, so that it ends), with its output kept; and {@code connect} against it.
  */
 final class Serving implements AutoCloseable {
-    private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern LISTENING = Pattern.compile("listening on (?:127\\.0\\.0\\.1|\\[::1\\]):(\\d+) ");
 
     final int port;
     private final StringWriter out = new StringWriter();
