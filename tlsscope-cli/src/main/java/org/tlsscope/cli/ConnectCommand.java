@@ -15,6 +15,8 @@ import org.tlsscope.lab.LoadRun;
 import org.tlsscope.lab.TlsOptions;
 import org.tlsscope.lab.app.Exchange;
 import org.tlsscope.lab.engine.NioLoop;
+import org.tlsscope.lab.engine.Recorder;
+import org.tlsscope.lab.keylog.KeyLogSink;
 import org.tlsscope.lab.pki.LabPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -108,7 +110,7 @@ final class ConnectCommand implements Callable<Integer> {
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
         String text = send != null ? send : count != null ? "GET / HTTP/1.0\\r\\n\\r\\n" : "";
         byte[] request = text.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
-        return count != null ? load(out, address, certs, options, request) : exchange(out, address, certs, options, request);
+        return count != null ? load(address, certs, options, request) : exchange(out, address, certs, options, request);
     }
 
     /** A bad combination of options, or null. */
@@ -150,12 +152,12 @@ final class ConnectCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
-    private int load(PrintWriter out, InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
+    private int load(InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
         LoadRun.Tally tally;
         // Per-connection lines would be thousands: the tally is the output.
         try (LabOutput files = output; NioLoop loop = new NioLoop(line -> { }, Duration.ofSeconds(timeoutSeconds), LINGER)) {
-            var keys = output.keyLogSink();
-            var recorder = output.recorder();
+            KeyLogSink keys = output.keyLogSink();
+            Recorder recorder = output.recorder();
             tally = LoadRun.run(loop, address, count, concurrency, request, Duration.ofSeconds(waitSeconds),
                     app -> new ClientEndpoint(certs, options, keys, recorder, app, null));
         }
