@@ -1,34 +1,59 @@
 #!/usr/bin/env bash
-# Load check of `tlsscope serve` (a script you run, not a test): N TLS 1.3 handshakes from openssl s_client,
-# C at a time, against one serve process (one NIO thread), on loopback. Reports handshakes per second,
-# failures (none may be lost) and the server's peak resident memory.
+# Load check of `tlsscope serve` (a script you run, not a test): N TLS handshakes, C at a time, against one
+# serve process (one NIO thread) on loopback, each a full handshake, `GET /`, the page and close_notify.
+# The client is `tlsscope connect --count N --concurrency C` (one JVM, one NIO thread), or with --openssl
+# one `openssl s_client` process per handshake. Reports the client's tally (handshakes per second,
+# failures by reason: none may be lost) and the peak resident memory of serve and of the client.
 #
-# Usage: scripts/bench-serve.sh [N] [C]      (defaults: 1000 handshakes, 100 concurrent)
+# Usage: scripts/bench-serve.sh [N] [C] [--tls 1.3|1.2] [--openssl]     (defaults: 1000 1000 --tls 1.3)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-n=${1:-1000}
-c=${2:-100}
+n=1000 c=1000 tls=1.3 openssl=no positional=()
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --tls) tls=$2; shift 2 ;;
+        --openssl) openssl=yes; shift ;;
+        *) positional+=("$1"); shift ;;
+    esac
+done
+n=${positional[0]:-$n}
+c=${positional[1]:-$c}
 port=${PORT:-18443}
+# Each connection is a socket on both sides: C of them at once, plus the JVM's own files.
+need=$(( c + 256 ))
+if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
+    ulimit -n "$need" 2>/dev/null || { echo "bench-serve: needs ulimit -n >= $need (hard limit $(ulimit -Hn))" >&2; exit 2; }
+fi
 "$root/tlsscope" analyze > /dev/null
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-/usr/bin/time -f '%M' -o "$work/rss" "$root/tlsscope" serve --port "$port" --tls 1.3 --pki "$work/pki" \
+/usr/bin/time -f '%M' -o "$work/serve.rss" "$root/tlsscope" serve --port "$port" --tls "$tls" --pki "$work/pki" \
     --max-connections "$n" > "$work/serve.log" 2>&1 &
 server=$!
-for _ in $(seq 1 200); do
+for _ in $(seq 1 300); do
     grep -q '^listening' "$work/serve.log" 2>/dev/null && break
     sleep 0.1
 done
-one() {
-    printf 'ping\n' | timeout 20 openssl s_client -connect "127.0.0.1:$1" -tls1_3 -quiet -no_ign_eof \
-        > /dev/null 2>&1 && echo ok || echo failed
-}
-export -f one
-t0=$(date +%s%N)
-seq "$n" | xargs -P "$c" -I{} bash -c "one $port" > "$work/results"
-t1=$(date +%s%N)
+if [ "$openssl" = yes ]; then
+    one() {
+        printf 'GET / HTTP/1.0\r\n\r\n' | timeout 60 openssl s_client -connect "127.0.0.1:$1" "-tls${2/./_}" -quiet -ign_eof \
+            2>/dev/null | grep -q '^HTTP/1.0 200' && echo ok || echo failed
+    }
+    export -f one
+    t0=$(date +%s%N)
+    seq "$n" | xargs -P "$c" -I{} bash -c "one $port $tls" > "$work/results"
+    t1=$(date +%s%N)
+    ok=$(grep -c '^ok$' "$work/results" || true)
+    secs=$(echo "($t1 - $t0) / 1000000000" | bc -l)
+    printf '%d connections, %d at a time (openssl s_client): %d completed, %d failed, %.1f s, %.0f handshakes/s\n' \
+        "$n" "$c" "$ok" "$(( n - ok ))" "$secs" "$(echo "$ok / $secs" | bc -l)"
+else
+    /usr/bin/time -f '%M' -o "$work/client.rss" "$root/tlsscope" connect "127.0.0.1:$port" --tls "$tls" \
+        --count "$n" --concurrency "$c" --pki "$work/pki" || true
+    echo "client peak RSS $(( $(cat "$work/client.rss") / 1024 )) MB"
+fi
 wait "$server" || true
-ok=$(grep -c '^ok$' "$work/results" || true)
-secs=$(echo "($t1 - $t0) / 1000000000" | bc -l)
-printf 'handshakes %d, concurrent %d, completed %d, failed %d, %.1f s, %.0f handshakes/s, serve peak RSS %d MB\n' \
-    "$n" "$c" "$ok" "$(( n - ok ))" "$secs" "$(echo "$ok / $secs" | bc -l)" "$(( $(cat "$work/rss" 2>/dev/null || echo 0) / 1024 ))"
+echo "TLS $tls, serve peak RSS $(( $(cat "$work/serve.rss" 2>/dev/null || echo 0) / 1024 )) MB," \
+    "$(grep -c ' closed$' "$work/serve.log" || true) connections closed cleanly by serve," \
+    "$(grep -c ' closed: ' "$work/serve.log" || true) with a reason"
+grep ' closed: ' "$work/serve.log" | sed 's/^#[0-9]* //' | sort | uniq -c | sort -rn | head -5 || true

@@ -3,15 +3,20 @@ package org.tlsscope.cli;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import com.sun.management.UnixOperatingSystemMXBean;
 import org.tlsscope.lab.ClientEndpoint;
+import org.tlsscope.lab.LoadRun;
 import org.tlsscope.lab.TlsOptions;
 import org.tlsscope.lab.app.Exchange;
 import org.tlsscope.lab.engine.NioLoop;
+import org.tlsscope.lab.engine.Recorder;
+import org.tlsscope.lab.keylog.KeyLogSink;
 import org.tlsscope.lab.pki.LabPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -24,8 +29,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "connect", mixinStandardHelpOptions = true,
         description = {"Connects to a TLS server, prints the handshake as it happens, sends --send TEXT, prints the",
                 "reply and closes with close_notify when the server closes or after --wait seconds of it not closing.",
-                "--record and --keylog write a capture and the key log that decrypts it."})
+                "--record and --keylog write a capture and the key log that decrypts it. With --count N it is a load",
+                "client instead: N connections, --concurrency C at a time, one thread, and a one-line tally."})
 final class ConnectCommand implements Callable<Integer> {
+    /** How long to wait for the server's FIN after our close_notify. */
+    private static final Duration LINGER = Duration.ofSeconds(2);
+    /** File descriptors kept for the JVM itself (jars, the recording, the key log) beside the sockets. */
+    private static final int RESERVED_DESCRIPTORS = 64;
+
     @Parameters(index = "0", paramLabel = "HOST:PORT", description = "the server (IPv6 as [::1]:443)")
     String target;
 
@@ -45,6 +56,19 @@ final class ConnectCommand implements Callable<Integer> {
             description = "close after this long if the server has not closed (default ${DEFAULT-VALUE})")
     int waitSeconds;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "bound on the TCP connect and handshake, and on a server that stops reading (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    @Option(names = "--key-update", description = "after the first reply, send a TLS 1.3 KeyUpdate asking the server to update too, then --send again")
+    boolean keyUpdate;
+
+    @Option(names = "--count", paramLabel = "N", description = "load: open N connections, each a handshake, --send (default GET /) and its reply")
+    Integer count;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "1", description = "load: connections at a time (default ${DEFAULT-VALUE})")
+    int concurrency;
+
     @Option(names = "--pki", paramLabel = "DIR", description = "certificates directory, for --client-cert (default: ~/.tlsscope/lab)")
     Path pki;
 
@@ -62,6 +86,15 @@ final class ConnectCommand implements Callable<Integer> {
             out.println("tlsscope: '" + target + "' is not HOST:PORT");
             return ExitCode.USAGE;
         }
+        if (address.isUnresolved()) {
+            out.println("tlsscope: cannot resolve '" + address.getHostString() + "'");
+            return ExitCode.CONNECTION;
+        }
+        String usage = usageError();
+        if (usage != null) {
+            out.println("tlsscope: " + usage);
+            return ExitCode.USAGE;
+        }
         String host = address.getHostString();
         String name = sni != null ? sni : host.matches("[0-9.]+|.*:.*") ? null : host;
         TlsOptions options;
@@ -75,23 +108,68 @@ final class ConnectCommand implements Callable<Integer> {
             out.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
-        byte[] request = send == null ? new byte[0]
-                : send.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
-        Exchange exchange = new Exchange(request, -1);
-        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(15), Duration.ofSeconds(2))) {
+        String text = send != null ? send : count != null ? "GET / HTTP/1.0\\r\\n\\r\\n" : "";
+        byte[] request = text.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
+        return count != null ? load(address, certs, options, request) : exchange(out, address, certs, options, request);
+    }
+
+    /** A bad combination of options, or null. */
+    private String usageError() {
+        if (timeoutSeconds < 1 || waitSeconds < 0) {
+            return "--timeout must be at least 1 and --wait at least 0";
+        }
+        if (keyUpdate && (send == null || count != null)) {
+            return "--key-update needs --send (the KeyUpdate follows the first reply) and no --count";
+        }
+        if (count != null && (count < 1 || concurrency < 1)) {
+            return "--count and --concurrency must be at least 1";
+        }
+        long limit = fileDescriptorLimit();
+        if (count != null && concurrency + RESERVED_DESCRIPTORS > limit) {
+            return "--concurrency " + concurrency + " needs as many sockets, but the file descriptor limit is " + limit
+                    + " (ulimit -n)";
+        }
+        return null;
+    }
+
+    private int exchange(PrintWriter out, InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
+        Exchange exchange = new Exchange(request, -1, keyUpdate);
+        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(timeoutSeconds), LINGER)) {
             loop.connect(address, new ClientEndpoint(certs, options, output.keyLogSink(), output.recorder(), exchange, null));
+            // The loop itself ends a connect or handshake that outlasts --timeout; --wait counts from the handshake.
+            loop.runUntil(() -> exchange.done() || exchange.opened(), Duration.ofSeconds(timeoutSeconds).plus(LINGER));
             if (!loop.runUntil(exchange::done, Duration.ofSeconds(waitSeconds))) {
                 loop.execute(exchange::close);
-                loop.runUntil(exchange::done, Duration.ofSeconds(5));
+                loop.runUntil(exchange::done, LINGER.plusSeconds(1));
             }
         }
         replyOut.write(exchange.received());
         replyOut.flush();
         if (exchange.failure() != null) {
             out.println("tlsscope: connection ended: " + exchange.failure());
-            return ExitCode.NOTHING;
+            return ExitCode.CONNECTION;
         }
         return ExitCode.OK;
+    }
+
+    private int load(InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
+        LoadRun.Tally tally;
+        // Per-connection lines would be thousands: the tally is the output.
+        try (LabOutput files = output; NioLoop loop = new NioLoop(line -> { }, Duration.ofSeconds(timeoutSeconds), LINGER)) {
+            KeyLogSink keys = output.keyLogSink();
+            Recorder recorder = output.recorder();
+            tally = LoadRun.run(loop, address, count, concurrency, request, Duration.ofSeconds(waitSeconds),
+                    app -> new ClientEndpoint(certs, options, keys, recorder, app, null));
+        }
+        spec.commandLine().getOut().println(tally.line());
+        spec.commandLine().getOut().flush();
+        return tally.completed() == tally.connections() ? ExitCode.OK : ExitCode.CONNECTION;
+    }
+
+    /** The process's limit on open files (sockets count), or Long.MAX_VALUE where the JDK cannot tell. */
+    private static long fileDescriptorLimit() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
+                ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
     }
 
     private static InetSocketAddress parse(String s) {

@@ -12,6 +12,8 @@ final class ExitCode {
     static final int TRUNCATED = 3;
     /** Findings at or above the --fail-on severity were reported (the analysis itself ran to the end). */
     static final int FINDINGS = 4;
+    /** connect, lab: the TLS connection failed or did not end cleanly (the reason in one line on stderr). */
+    static final int CONNECTION = 5;
     /** A bug in tlsscope (reported in one line; TLSSCOPE_DEBUG=1 shows the stack trace). */
     static final int INTERNAL = 70;
 

@@ -98,6 +98,6 @@ final class LabCommand implements Callable<Integer> {
             Analyzer.run(reader, new TextView(stdout, Ja4Plus.fingerprinters()), new Decryption(keyLog, new RsaKeys()));
         }
         stdout.flush();
-        return result.failure() == null ? ExitCode.OK : ExitCode.NOTHING;
+        return result.failure() == null ? ExitCode.OK : ExitCode.CONNECTION;
     }
 }

@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 final class LabOutput implements AutoCloseable {
     enum Link { loopback, ethernet }
 
-    @Option(names = "--record", paramLabel = "FILE", description = "write the connections as a pcap (synthesized TCP/IPv4; no root needed)")
+    @Option(names = "--record", paramLabel = "FILE", description = "write the connections as a pcap (synthesized TCP over IPv4 or IPv6; no root needed)")
     Path record;
 
     @Option(names = "--keylog", paramLabel = "FILE", description = "append the sessions' secrets as an NSS key log (SSLKEYLOGFILE format)")

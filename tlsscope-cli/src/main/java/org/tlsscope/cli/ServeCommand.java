@@ -3,6 +3,7 @@ package org.tlsscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -13,6 +14,8 @@ import org.tlsscope.lab.engine.Application;
 import org.tlsscope.lab.engine.NioLoop;
 import org.tlsscope.lab.engine.TlsChannel;
 import org.tlsscope.lab.pki.LabPki;
+import org.tlsscope.net.Endpoint;
+import org.tlsscope.net.IpAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,6 +46,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--max-connections", paramLabel = "N", description = "exit after N connections have ended")
     Integer maxConnections;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "bound on each client's handshake, and on a client that stops reading (default ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +59,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = new PrintWriter(spec.commandLine().getOut(), true);
         PrintWriter err = spec.commandLine().getErr();
+        if (timeoutSeconds < 1) {
+            err.println("tlsscope: --timeout must be at least 1");
+            return ExitCode.USAGE;
+        }
         TlsOptions options;
         try {
             options = tls.resolve(TlsOptions.MODERN);
@@ -63,12 +74,11 @@ final class ServeCommand implements Callable<Integer> {
             err.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
-        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(30), Duration.ofSeconds(5))) {
+        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(5))) {
             ServerEndpoint endpoint = new ServerEndpoint(certs, options, output.keyLogSink(), output.recorder(),
                     channel -> counted(new Responder()));
             InetSocketAddress bound = loop.listen(new InetSocketAddress(bind, port), endpoint);
-            out.println("listening on " + bound.getAddress().getHostAddress() + ":" + bound.getPort()
-                    + " (certificates in " + certs.dir() + ")");
+            out.println("listening on " + shown(bound) + " (certificates in " + certs.dir() + ")");
             // Ctrl-C stops the loop, which closes the recording and the key log properly.
             Thread hook = new Thread(loop::stop);
             Runtime.getRuntime().addShutdownHook(hook);
@@ -79,6 +89,13 @@ final class ServeCommand implements Callable<Integer> {
             }
         }
         return ExitCode.OK;
+    }
+
+    /** {@code 127.0.0.1:4433}, {@code [::1]:4433}: as the analysis prints endpoints (RFC 5952 for IPv6). */
+    private static String shown(InetSocketAddress address) {
+        ByteBuffer b = ByteBuffer.wrap(address.getAddress().getAddress());
+        IpAddress ip = b.capacity() == 4 ? IpAddress.v4(b.getInt()) : IpAddress.v6(b.getLong(), b.getLong());
+        return new Endpoint(ip, address.getPort()).toString();
     }
 
     private static void removeHook(Thread hook) {

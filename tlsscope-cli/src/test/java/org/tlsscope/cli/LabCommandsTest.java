@@ -3,21 +3,16 @@ package org.tlsscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.tlsscope.cli.MainTest.run;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsscope.cli.MainTest.Result;
-import picocli.CommandLine;
 
 /** lab, serve and connect as a user runs them: on loopback, bounded. */
 @Timeout(60)
@@ -55,38 +50,72 @@ class LabCommandsTest {
 
     @Test
     void connectToServeRecordsBothSides() throws Exception {
-        Path serverPcap = dir.resolve("serve.pcap");
-        StringWriter serveOut = new StringWriter();
-        CompletableFuture<Integer> server = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(serveOut, true),
-                new PrintWriter(new StringWriter(), true), "serve", "--port", "0", "--pki", dir.toString(),
-                "--max-connections", "1", "--record", serverPcap.toString(), "--keylog", dir.resolve("serve.keys").toString()));
-        Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-        Matcher m = listening.matcher("");
-        for (int i = 0; i < 100 && !(m = listening.matcher(serveOut.toString())).find(); i++) {
-            Thread.sleep(50);
+        try (Serving serve = new Serving(dir, "--max-connections", "1", "--record", dir.resolve("serve.pcap").toString(),
+                "--keylog", dir.resolve("serve.keys").toString())) {
+            Result connect = Serving.connect("127.0.0.1:" + serve.port, "--sni", "localhost", "--send", "GET / HTTP/1.0\\r\\n\\r\\n",
+                    "--pki", dir.toString(), "--record", dir.resolve("connect.pcap").toString(),
+                    "--keylog", dir.resolve("connect.keys").toString());
+            assertThat(connect.code()).isZero();
+            assertThat(connect.out()).startsWith("HTTP/1.0 200 ok");
+            assertThat(connect.err()).contains("handshake complete: TLS 1.3");
+            assertThat(serve.exit()).isZero();
+            assertThat(serve.out()).contains("#1 handshake complete: TLS 1.3").contains("#1 closed");
         }
-        assertThat(serveOut.toString()).contains("listening on");
-
-        ByteArrayOutputStream reply = new ByteArrayOutputStream();
-        StringWriter err = new StringWriter();
-        ConnectCommand connect = new ConnectCommand();
-        connect.replyOut = reply;
-        CommandLine cli = new CommandLine(connect);
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute("127.0.0.1:" + m.group(1), "--sni", "localhost", "--send", "GET / HTTP/1.0\\r\\n\\r\\n",
-                "--pki", dir.toString(), "--record", dir.resolve("connect.pcap").toString(),
-                "--keylog", dir.resolve("connect.keys").toString());
-        assertThat(code).isZero();
-        assertThat(reply.toString(StandardCharsets.UTF_8)).startsWith("HTTP/1.0 200 ok");
-        assertThat(err.toString()).contains("handshake complete: TLS 1.3");
-        assertThat(server.get(20, TimeUnit.SECONDS)).isZero();
-        assertThat(serveOut.toString()).contains("#1 handshake complete: TLS 1.3").contains("#1 closed");
 
         // Each side's recording, with its own key log, is the same session, decrypted.
         for (String side : new String[] {"serve", "connect"}) {
             Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
             assertThat(r.code()).isZero();
             assertThat(r.out()).contains("Finished: client verified, server verified");
+        }
+    }
+
+    @Test
+    void overIpv6BothRecordingsAreIpv6AndDecrypted() throws Exception {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            assertThat(probe.getLocalPort()).isPositive();
+        } catch (IOException e) {
+            Assumptions.abort("no IPv6 loopback: " + e.getMessage());
+        }
+        try (Serving serve = new Serving(dir, "--bind", "::1", "--max-connections", "1", "--record",
+                dir.resolve("serve6.pcap").toString(), "--keylog", dir.resolve("serve6.keys").toString())) {
+            assertThat(serve.out()).startsWith("listening on [::1]:" + serve.port + " ");
+            Result connect = Serving.connect("[::1]:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString(),
+                    "--record", dir.resolve("connect6.pcap").toString(), "--keylog", dir.resolve("connect6.keys").toString());
+            assertThat(connect.code()).isZero();
+            assertThat(serve.exit()).isZero();
+        }
+        for (String side : new String[] {"serve6", "connect6"}) {
+            Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
+            assertThat(r.code()).isZero();
+            assertThat(r.out()).containsPattern("connection 1: \\[::1\\]:\\d+ -> \\[::1\\]:\\d+  TLS 1.3")
+                    .contains("Finished: client verified, server verified");
+        }
+    }
+
+    @Test
+    void connectUpdatesKeysOnRequestAndServeAnswers() throws Exception {
+        try (Serving serve = new Serving(dir, "--max-connections", "1")) {
+            Result connect = Serving.connect("127.0.0.1:" + serve.port, "--send", "ping\\n", "--key-update", "--wait", "1",
+                    "--pki", dir.toString());
+            assertThat(connect.code()).isZero();
+            assertThat(connect.out()).isEqualTo("ping\nping\n");
+            assertThat(connect.err()).contains("#1 KeyUpdate sent: our next traffic secret is in use",
+                    "#1 KeyUpdate received: the peer's next traffic secret is in use");
+            assertThat(serve.exit()).isZero();
+            assertThat(serve.out()).contains("#1 KeyUpdate received: the peer's next traffic secret is in use",
+                    "#1 KeyUpdate sent: our next traffic secret is in use");
+        }
+    }
+
+    @Test
+    void connectAsALoadClientTalliesEveryConnection() throws Exception {
+        try (Serving serve = new Serving(dir, "--max-connections", "60")) {
+            Result load = Serving.connect("127.0.0.1:" + serve.port, "--count", "60", "--concurrency", "20", "--pki", dir.toString());
+            assertThat(load.code()).isZero();
+            assertThat(load.out()).matches("60 connections, 20 at a time: 60 handshakes in [0-9.]+ s \\(\\d+/s\\), 60 completed, 0 failed\n");
+            assertThat(serve.exit()).isZero();
+            assertThat(serve.out().lines().filter(l -> l.matches("#\\d+ closed"))).hasSize(60);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.Locale;
 import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.NamedGroup;
 import org.bouncycastle.tls.ProtocolVersion;
+import org.bouncycastle.tls.TlsFatalAlert;
 
 /**
  * Command-line names to code points: versions as {@code 1.0..1.3}, cipher suites by their IANA names
@@ -57,6 +58,19 @@ public final class TlsNames {
         return NamedGroup.getName(group);
     }
 
+    /**
+     * What BC says about an error, without the alert name its TlsFatalAlert messages start with
+     * ({@code "unexpected_message(10); Unsupported UNKNOWN(71)"} gives {@code "Unsupported UNKNOWN(71)"}); null when
+     * it says nothing more.
+     */
+    public static String errorDetail(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || !(e instanceof TlsFatalAlert)) {
+            return m;
+        }
+        int semi = m.indexOf("; ");
+        return semi < 0 ? null : m.substring(semi + 2);
+    }
 
     private static int constant(Class<?> registry, String name) {
         try {

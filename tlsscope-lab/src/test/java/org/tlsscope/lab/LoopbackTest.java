@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,6 +94,45 @@ class LoopbackTest {
         Tools.Run follow = Tools.run(20, "tshark", "-r", pcap.toString(), "-o", "tls.keylog_file:" + keys, "-q",
                 "-z", "follow,tls,ascii,0");
         assertThat(follow.out()).contains("ET / HTTP/1.0").contains("TTP/1.0 200 ok").contains("tlsscope lab server");
+    }
+
+    @Test
+    void ipv6RecordingIsReadAndDecryptedByTlsscopeAndTshark() throws Exception {
+        InetAddress v6;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
+            v6 = probe.getInetAddress();
+        } catch (IOException e) {
+            assumeTrue(false, "no IPv6 loopback: " + e.getMessage());
+            return;
+        }
+        Path pcap = tmp.resolve("v6.pcap");
+        Path keys = tmp.resolve("v6.keys");
+        Exchange exchange = new Exchange(GET, -1);
+        try (PcapWriter w = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(pcap)), LinkType.NULL);
+             Writer k = Files.newBufferedWriter(keys);
+             NioLoop loop = new NioLoop(line -> { }, Duration.ofSeconds(10), Duration.ofSeconds(2))) {
+            InetSocketAddress address = loop.listen(new InetSocketAddress(v6, 0),
+                    new ServerEndpoint(TestPki.get(), TlsOptions.MODERN, KeyLogSink.none(), null, c -> new Responder()));
+            loop.connect(address, new ClientEndpoint(TestPki.get(), TlsOptions.MODERN, KeyLogSink.to(k),
+                    new Recorder(w, Clock.systemUTC(), TcpSynthesizer.MAX_MSS), exchange, null));
+            assertThat(loop.runUntil(() -> exchange.done() && loop.connections() == 0, Duration.ofSeconds(20))).isTrue();
+        }
+        assertThat(exchange.failure()).isNull();
+
+        ConnectionReport report = analyze(pcap, keys);
+        assertThat(report.connection().client().address().v6()).isTrue();
+        assertThat(report.connection().server().address().toString()).isEqualTo("::1");
+        assertThat(report.decryption().recordsFailed()).isZero();
+        assertThat(report.decryption().serverPlaintextBytes()).isEqualTo(exchange.received().length);
+
+        assumeTrue(Tools.has("tshark"), "tshark not installed");
+        Tools.Run plain = Tools.run(20, "tshark", "-r", pcap.toString(), "-T", "fields", "-e", "ipv6.src", "-e", "tcp.analysis.flags");
+        assertThat(plain.code()).isZero();
+        List<String> rows = plain.out().lines().filter(l -> l.startsWith("::1")).toList();
+        assertThat(rows).hasSizeGreaterThan(5).allMatch(r -> r.equals("::1\t")); // no TCP analysis warning on any packet
+        Tools.Run follow = Tools.run(20, "tshark", "-r", pcap.toString(), "-o", "tls.keylog_file:" + keys, "-q",
+                "-z", "follow,tls,ascii,0");
+        assertThat(follow.out()).contains("GET / HTTP/1.0").contains("HTTP/1.0 200 ok");
     }
 
     @Test

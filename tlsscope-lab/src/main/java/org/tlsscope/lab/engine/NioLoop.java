@@ -4,14 +4,17 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
@@ -25,25 +28,37 @@ import org.tlsscope.lab.record.TcpSynthesizer;
  */
 public final class NioLoop implements Closeable {
     private static final long SELECT_MILLIS = 50;
+    private static final int IO_BUFFER = 64 * 1024;
+    /** How long a listener stops accepting after accept failed (out of file descriptors: EMFILE, ENFILE). */
+    private static final long ACCEPT_PAUSE_NANOS = 1_000_000_000L;
 
     private final Selector selector;
     private final Set<Recorder> recorders = new LinkedHashSet<>();
     private final Consumer<String> log;
-    private final Duration handshakeTimeout;
+    private final Duration timeout;
     private final Duration linger;
+    /** One read and one write buffer for all connections: the loop's single thread uses one at a time. */
+    private final ByteBuffer readBuffer = ByteBuffer.allocate(IO_BUFFER);
+    private final ByteBuffer writeBuffer = ByteBuffer.allocate(IO_BUFFER);
+    /** Listeners paused after a failed accept, with when to resume them. */
+    private final Map<SelectionKey, Long> pausedListeners = new HashMap<>();
     private final Set<TlsChannel> channels = new LinkedHashSet<>();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     private int nextId = 1;
+    private long nextExpiry = System.nanoTime();
 
     /**
-     * @param log      lines about the loop's connections, prefixed with their number
+     * @param log     lines about the loop's connections, prefixed with their number
+     * @param timeout how long each wait on a peer may last: the TCP connect and the handshake together,
+     *                and, once open, a peer that takes none of the output waiting for it
+     * @param linger  how long to wait for the peer's FIN after our close_notify
      */
-    public NioLoop(Consumer<String> log, Duration handshakeTimeout, Duration linger) throws IOException {
+    public NioLoop(Consumer<String> log, Duration timeout, Duration linger) throws IOException {
         this.selector = Selector.open();
         this.log = log;
-        this.handshakeTimeout = handshakeTimeout;
+        this.timeout = timeout;
         this.linger = linger;
     }
 
@@ -58,15 +73,23 @@ public final class NioLoop implements Closeable {
         return (InetSocketAddress) server.getLocalAddress();
     }
 
-    /** Starts a connection to {@code address}; the handshake begins when TCP connects. */
+    /**
+     * Starts a connection to {@code address}; the handshake begins when TCP connects. Once a socket is
+     * open, every failure reaches the endpoint's application ({@link Application#onClosed}); an IOException
+     * here means no socket could be opened.
+     */
     public void connect(InetSocketAddress address, Endpoint endpoint) throws IOException {
         SocketChannel socket = SocketChannel.open();
-        socket.configureBlocking(false);
-        socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
-        TlsChannel channel = newChannel(socket, true);
-        socket.register(selector, SelectionKey.OP_CONNECT, new Pending(channel, endpoint));
-        if (socket.connect(address)) {
-            started(socket.keyFor(selector));
+        TlsChannel channel = newChannel(socket, true, endpoint);
+        try {
+            socket.configureBlocking(false);
+            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            socket.register(selector, SelectionKey.OP_CONNECT, new Pending(channel, endpoint));
+            if (socket.connect(address)) {
+                started(socket.keyFor(selector));
+            }
+        } catch (IOException e) {
+            channel.abort("cannot connect: " + e.getMessage());
         }
     }
 
@@ -115,6 +138,7 @@ public final class NioLoop implements Closeable {
             }
             selector.selectedKeys().clear();
             expire(System.nanoTime());
+            resumeListeners(System.nanoTime());
             flushRecordings();
         }
         return done.getAsBoolean();
@@ -132,8 +156,20 @@ public final class NioLoop implements Closeable {
         flushRecordings();
     }
 
+    Duration timeout() {
+        return timeout;
+    }
+
     long lingerNanos() {
         return linger.toNanos();
+    }
+
+    ByteBuffer readBuffer() {
+        return readBuffer;
+    }
+
+    ByteBuffer writeBuffer() {
+        return writeBuffer;
     }
 
     void ended(TlsChannel channel) {
@@ -148,16 +184,13 @@ public final class NioLoop implements Closeable {
             return;
         }
         switch (key.attachment()) {
-            case Endpoint endpoint when key.isAcceptable() -> accept((ServerSocketChannel) key.channel(), endpoint);
+            case Endpoint endpoint when key.isAcceptable() -> accept(key, endpoint);
             case Pending p when key.isConnectable() -> {
                 try {
                     if (((SocketChannel) key.channel()).finishConnect()) {
                         started(key);
                     }
                 } catch (IOException e) {
-                    key.cancel();
-                    closeQuietly((SocketChannel) key.channel());
-                    log.accept("#" + p.channel().id() + " cannot connect: " + e.getMessage());
                     p.channel().abort("cannot connect: " + e.getMessage());
                 }
             }
@@ -173,7 +206,8 @@ public final class NioLoop implements Closeable {
         }
     }
 
-    private void accept(ServerSocketChannel server, Endpoint endpoint) {
+    private void accept(SelectionKey listener, Endpoint endpoint) {
+        ServerSocketChannel server = (ServerSocketChannel) listener.channel();
         // Accept what is waiting, bounded per turn so that a flood cannot starve open connections.
         for (int i = 0; i < 64; i++) {
             SocketChannel socket;
@@ -182,21 +216,35 @@ public final class NioLoop implements Closeable {
                 if (socket == null) {
                     return;
                 }
-                socket.configureBlocking(false);
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             } catch (IOException e) {
-                log.accept("accept: " + e.getMessage());
+                // Out of file descriptors, typically: what waits stays in the kernel's backlog meanwhile.
+                log.accept("cannot accept: " + e.getMessage() + "; accepting again in 1 s");
+                listener.interestOps(0);
+                pausedListeners.put(listener, System.nanoTime() + ACCEPT_PAUSE_NANOS);
                 return;
             }
-            TlsChannel channel = newChannel(socket, false);
+            TlsChannel channel = newChannel(socket, false, endpoint);
             try {
+                socket.configureBlocking(false);
+                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SelectionKey key = socket.register(selector, 0, null);
                 begin(key, channel, endpoint, (InetSocketAddress) socket.getRemoteAddress(), (InetSocketAddress) socket.getLocalAddress());
             } catch (IOException e) {
-                log.accept("#" + channel.id() + " " + e.getMessage());
                 channel.abort(e.getMessage());
             }
         }
+    }
+
+    private void resumeListeners(long now) {
+        pausedListeners.entrySet().removeIf(e -> {
+            if (now - e.getValue() < 0) {
+                return false;
+            }
+            if (e.getKey().isValid()) {
+                e.getKey().interestOps(SelectionKey.OP_ACCEPT);
+            }
+            return true;
+        });
     }
 
     private void started(SelectionKey key) {
@@ -217,20 +265,24 @@ public final class NioLoop implements Closeable {
             recorders.add(recorder);
             recording = recorder.open(client, server);
         }
-        Application app = endpoint.application(channel);
-        channel.start(key, endpoint.peer(channel), app, recording);
+        channel.start(key, endpoint.peer(channel), recording);
         channel.onWritable();
     }
 
-    private TlsChannel newChannel(SocketChannel socket, boolean client) {
+    private TlsChannel newChannel(SocketChannel socket, boolean client, Endpoint endpoint) {
         int id = nextId++;
-        TlsChannel channel = new TlsChannel(this, socket, id, client, line -> log.accept("#" + id + " " + line),
-                System.nanoTime() + handshakeTimeout.toNanos());
+        TlsChannel channel = new TlsChannel(this, socket, id, client, line -> log.accept("#" + id + " " + line));
+        channel.attach(endpoint.application(channel));
         channels.add(channel);
         return channel;
     }
 
     private void expire(long now) {
+        // Deadlines are coarse (a select turn); scanning every connection more often would cost more than it gives.
+        if (now - nextExpiry < 0) {
+            return;
+        }
+        nextExpiry = now + SELECT_MILLIS * 1_000_000L;
         for (TlsChannel c : new ArrayList<>(channels)) {
             long d = c.deadlineNanos();
             if (d != 0 && now - d >= 0) {
@@ -242,14 +294,6 @@ public final class NioLoop implements Closeable {
     private void flushRecordings() throws IOException {
         for (Recorder r : recorders) {
             r.flush();
-        }
-    }
-
-    private static void closeQuietly(SocketChannel s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // Already failed: the connect error is the one reported.
         }
     }
 }

@@ -6,15 +6,14 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.function.Consumer;
-import org.bouncycastle.tls.TlsClient;
-import org.bouncycastle.tls.TlsClientProtocol;
+import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.TlsFatalAlert;
+import org.bouncycastle.tls.TlsFatalAlertReceived;
 import org.bouncycastle.tls.TlsPeer;
 import org.bouncycastle.tls.TlsProtocol;
-import org.bouncycastle.tls.TlsServer;
-import org.bouncycastle.tls.TlsServerProtocol;
-import org.bouncycastle.tls.AlertDescription;
+import org.bouncycastle.tls.TlsUtils;
+import org.tlsscope.lab.TlsNames;
 import org.tlsscope.lab.record.TcpSynthesizer;
 import org.tlsscope.tcp.Direction;
 
@@ -22,10 +21,17 @@ import org.tlsscope.tcp.Direction;
  * One TLS connection on a non-blocking socket, driven by Bouncy Castle's protocol in non-blocking mode:
  * bytes read from the socket go to {@code offerInput}, records to send come from {@code readOutput},
  * decrypted data from {@code readInput}. Partial reads are BC's to reassemble (it buffers incomplete
- * records); partial writes stay in {@link #out} until the socket takes them (OP_WRITE).
+ * records); what the socket does not take of a write waits in {@link #pending} until OP_WRITE. Reads
+ * and writes go through the loop's two shared buffers, so an idle connection holds no I/O buffer.
  *
  * <p>Backpressure: while more than {@link #HIGH_WATER} bytes wait to be sent, the loop stops reading
  * from this peer (an echo cannot outrun a slow reader), and resumes below {@link #LOW_WATER}.
+ *
+ * <p>Every wait on the peer is bounded, and each end of a connection has one reason in plain words
+ * (given to {@link Application#onClosed}): the handshake must complete within the loop's timeout; once
+ * open, a peer that takes none of our pending output for that long has stopped reading; after our
+ * close_notify, its FIN must come within the linger time. A reset, a FIN mid-handshake, bytes that are
+ * not TLS and fatal alerts each end the connection with their own reason.
  *
  * <p>Closing: {@link #close()} sends close_notify, then a TCP FIN (half-close), then waits for the peer's
  * FIN. BC stops parsing input once it has sent close_notify, so what the peer sends after that (its own
@@ -34,37 +40,41 @@ import org.tlsscope.tcp.Direction;
 public final class TlsChannel {
     static final int HIGH_WATER = 256 * 1024;
     static final int LOW_WATER = 64 * 1024;
-    private static final int IO_BUFFER = 64 * 1024;
 
     private final NioLoop loop;
     private final SocketChannel socket;
     private final int id;
     private final boolean client;
     private final Consumer<String> log;
-    private final ByteBuffer out = ByteBuffer.allocate(IO_BUFFER).flip();
-    private final byte[] in = new byte[IO_BUFFER];
+    private final FirstBytes first = new FirstBytes();
+    /** Output BC gave us that the socket has not taken yet; null when there is none. */
+    private ByteBuffer pending;
     private TlsProtocol protocol;
     private TlsPeer peer;
     private Application app;
     private SelectionKey key;
     private TcpSynthesizer recording;
     private boolean open;
+    private boolean closing;
     private boolean outputShut;
     private boolean inputEnded;
     private boolean closed;
     private boolean throttled;
     private boolean wantWritable;
+    /** The peer reset the connection: the recording shows its RST, not ours. */
+    private boolean resetByPeer;
+    /** When the current wait on the peer runs out (System.nanoTime()); 0: not waiting. */
     private long deadlineNanos;
     /** Why the end was not clean although both sides closed; null while it is. */
     private String endNote;
 
-    TlsChannel(NioLoop loop, SocketChannel socket, int id, boolean client, Consumer<String> log, long handshakeDeadline) {
-        this.deadlineNanos = handshakeDeadline;
+    TlsChannel(NioLoop loop, SocketChannel socket, int id, boolean client, Consumer<String> log) {
         this.loop = loop;
         this.socket = socket;
         this.id = id;
         this.client = client;
         this.log = log;
+        this.deadlineNanos = System.nanoTime() + loop.timeout().toNanos();
     }
 
     /** The connection's number in this loop, from 1. */
@@ -127,7 +137,7 @@ public final class TlsChannel {
             fail("close: " + e.getMessage());
             return;
         }
-        deadlineNanos = System.nanoTime() + loop.lingerNanos();
+        startClosing();
         flush();
     }
 
@@ -135,30 +145,44 @@ public final class TlsChannel {
         return open && !closed;
     }
 
+    /**
+     * Sends a TLS 1.3 KeyUpdate and switches to the next sending key (RFC 8446 section 4.6.3); with
+     * {@code requestPeer} (update_requested) the peer must send its own before its next data, which BC
+     * does when it next writes. False, with nothing sent, before the handshake completes, once closing,
+     * or below TLS 1.3, which has no KeyUpdate.
+     */
+    public boolean updateKeys(boolean requestPeer) {
+        SecurityParameters sp = negotiated();
+        if (!isOpen() || closing || protocol.isClosed() || sp == null || !TlsUtils.isTLSv13(sp.getNegotiatedVersion())) {
+            return false;
+        }
+        try {
+            ((Protocols.KeyUpdating) protocol).keyUpdate(requestPeer);
+        } catch (IOException e) {
+            fail("cannot send KeyUpdate: " + e.getMessage());
+            return false;
+        }
+        flush();
+        return true;
+    }
+
     // ---- driven by the loop ----
 
-    void start(SelectionKey key, TlsPeer peer, Application app, TcpSynthesizer recording) throws IOException {
-        this.peer = peer;
-        this.protocol = begin(peer);
-        this.key = key;
+    /** The application, set before anything can happen to the connection (even a failed TCP connect). */
+    void attach(Application app) {
         this.app = app;
+    }
+
+    void start(SelectionKey key, TlsPeer peer, TcpSynthesizer recording) throws IOException {
+        this.peer = peer;
+        this.key = key;
         this.recording = recording;
+        this.protocol = Protocols.begin(peer);
         key.interestOps(SelectionKey.OP_READ);
     }
 
-    private static TlsProtocol begin(TlsPeer peer) throws IOException {
-        if (peer instanceof TlsClient c) {
-            TlsClientProtocol p = new TlsClientProtocol();
-            p.connect(c);
-            return p;
-        }
-        TlsServerProtocol p = new TlsServerProtocol();
-        p.accept((TlsServer) peer);
-        return p;
-    }
-
     long deadlineNanos() {
-        return open && protocol != null && !protocol.isClosed() ? 0 : deadlineNanos;
+        return deadlineNanos;
     }
 
     boolean closed() {
@@ -166,17 +190,19 @@ public final class TlsChannel {
     }
 
     void onReadable() {
+        ByteBuffer in = loop.readBuffer();
         int n;
         try {
-            n = socket.read(ByteBuffer.wrap(in));
+            n = socket.read(in.clear());
         } catch (IOException e) {
-            fail("read: " + e.getMessage());
+            fail(ioFailure("read", e));
             return;
         }
         if (n > 0) {
-            record(from(false), in, n);
+            first.add(in.array(), n);
+            record(from(false), in.array(), 0, n);
             if (!protocol.isClosed()) {
-                offer(n);
+                offer(in.array(), n);
             }
         } else if (n < 0) {
             peerEnded();
@@ -188,9 +214,19 @@ public final class TlsChannel {
         flush();
     }
 
-    /** The grace period for the handshake or for the peer's FIN ran out. */
+    /** The current wait on the peer ran out: the handshake, a stalled write, or the peer's FIN. */
     void expire() {
-        fail(open ? "the peer did not close its side in time" : "handshake timed out");
+        String timeout = seconds(loop.timeout().toNanos());
+        if (closing) {
+            fail(peerName() + " did not close its side within " + seconds(loop.lingerNanos()));
+        } else if (protocol == null) {
+            fail("no TCP connection within " + timeout);
+        } else if (!open) {
+            fail(first.length() == 0 ? "no " + (client ? "ServerHello" : "ClientHello") + " within " + timeout
+                    : !first.looksLikeTls() ? first.notTls() : "handshake not complete after " + timeout);
+        } else {
+            fail(peerName() + " stopped reading: " + backlog() + " bytes unsent for " + timeout);
+        }
     }
 
     /** The loop is shutting down. */
@@ -198,11 +234,17 @@ public final class TlsChannel {
         fail(reason);
     }
 
-    private void offer(int n) {
+    private void offer(byte[] in, int n) {
         try {
             protocol.offerInput(in, 0, n);
+        } catch (TlsFatalAlertReceived e) {
+            fail(peerName() + " sent fatal alert " + AlertDescription.getName(e.getAlertDescription()) + during());
+            return;
         } catch (TlsFatalAlert e) {
-            fail("TLS alert " + AlertDescription.getText(e.getAlertDescription()) + ": " + e.getMessage());
+            // BC raised the alert (whether it could send it is the peer's event line): name what the peer sent
+            // when it is not TLS at all.
+            fail(!open && !first.looksLikeTls() ? first.notTls()
+                    : (open ? "TLS error: " : "handshake failed: ") + AlertDescription.getName(e.getAlertDescription()) + detail(e));
             return;
         } catch (IOException e) {
             fail("TLS: " + e.getMessage());
@@ -210,11 +252,13 @@ public final class TlsChannel {
         }
         if (!open && protocol.isConnected()) {
             open = true;
+            deadlineNanos = 0;
             app.onOpen(this);
         }
         deliver();
         if (protocol.isClosed() && !closed && !outputShut) {
             // The peer's close_notify: BC has queued ours in reply.
+            startClosing();
             app.onPeerClosed(this);
         }
     }
@@ -233,13 +277,13 @@ public final class TlsChannel {
             recordFin(from(false));
         }
         if (!protocol.isClosed()) {
-            endNote = open ? "peer closed the TCP connection without close_notify"
-                    : "peer closed the TCP connection during the handshake";
-            log(endNote);
+            endNote = open ? peerName() + " closed the TCP connection without close_notify"
+                    : !first.looksLikeTls() ? first.notTls()
+                    : peerName() + " closed the TCP connection during the handshake";
             try {
                 protocol.closeInput();
             } catch (IOException e) {
-                // Expected: BC reports the missing close_notify (or the cut handshake) we just logged.
+                // Expected: BC reports the missing close_notify (or the cut handshake) that endNote names.
             }
             app.onPeerClosed(this);
         }
@@ -250,63 +294,91 @@ public final class TlsChannel {
         if (closed) {
             return;
         }
+        boolean progress;
         try {
-            while (true) {
-                if (!out.hasRemaining()) {
-                    int avail = protocol.getAvailableOutputBytes();
-                    if (avail == 0) {
-                        break;
-                    }
-                    out.clear();
-                    int n = protocol.readOutput(out.array(), 0, Math.min(avail, out.capacity()));
-                    out.limit(n);
-                }
-                int start = out.position();
-                int written = socket.write(out);
-                if (written > 0) {
-                    record(from(true), out.array(), start, written);
-                }
-                if (out.hasRemaining()) {
-                    break;
-                }
-            }
+            progress = send();
         } catch (IOException e) {
-            fail("write: " + e.getMessage());
+            fail(ioFailure("send", e));
             return;
         }
-        boolean pending = out.hasRemaining() || protocol.getAvailableOutputBytes() > 0;
-        if (!pending && protocol.isClosed() && !outputShut) {
+        boolean waiting = pending != null || protocol.getAvailableOutputBytes() > 0;
+        if (!waiting && protocol.isClosed() && !outputShut) {
             shutdownOutput();
         }
         if (outputShut && inputEnded) {
             finish(endNote);
             return;
         }
-        updateInterest(pending);
+        if (open && !closing) {
+            // A peer that takes none of our output for the timeout has stopped reading.
+            deadlineNanos = !waiting ? 0 : progress || deadlineNanos == 0 ? System.nanoTime() + loop.timeout().toNanos() : deadlineNanos;
+        }
+        updateInterest(waiting);
+    }
+
+    /** Writes pending output, then BC's, until the socket is full; true when it took any byte. */
+    private boolean send() throws IOException {
+        boolean progress = false;
+        while (true) {
+            if (pending != null) {
+                progress |= write(pending);
+                if (pending.hasRemaining()) {
+                    return progress;
+                }
+                pending = null;
+            }
+            int avail = protocol.getAvailableOutputBytes();
+            if (avail == 0) {
+                return progress;
+            }
+            ByteBuffer out = loop.writeBuffer().clear();
+            protocol.readOutput(out, Math.min(avail, out.capacity()));
+            progress |= write(out.flip());
+            if (out.hasRemaining()) {
+                pending = ByteBuffer.allocate(out.remaining()).put(out).flip();
+                return progress;
+            }
+        }
+    }
+
+    private boolean write(ByteBuffer b) throws IOException {
+        int start = b.position();
+        int written = socket.write(b);
+        if (written > 0) {
+            record(from(true), b.array(), b.arrayOffset() + start, written);
+        }
+        return written > 0;
+    }
+
+    private void startClosing() {
+        if (!closing) {
+            closing = true;
+            deadlineNanos = System.nanoTime() + loop.lingerNanos();
+        }
     }
 
     private void shutdownOutput() {
         try {
             socket.shutdownOutput();
         } catch (IOException e) {
-            fail("shutdown: " + e.getMessage());
+            fail(ioFailure("shut down", e));
             return;
         }
         outputShut = true;
-        deadlineNanos = System.nanoTime() + loop.lingerNanos();
+        startClosing();
         if (recording != null) {
             recordFin(from(true));
         }
     }
 
-    private void updateInterest(boolean pending) {
+    private void updateInterest(boolean waiting) {
         long backlog = backlog();
         if (!throttled && backlog > HIGH_WATER) {
             throttled = true;
         } else if (throttled && backlog < LOW_WATER) {
             throttled = false;
         }
-        int ops = (pending ? SelectionKey.OP_WRITE : 0) | (throttled || inputEnded ? 0 : SelectionKey.OP_READ);
+        int ops = (waiting ? SelectionKey.OP_WRITE : 0) | (throttled || inputEnded ? 0 : SelectionKey.OP_READ);
         if (key.isValid()) {
             key.interestOps(ops);
         }
@@ -317,15 +389,41 @@ public final class TlsChannel {
     }
 
     private long backlog() {
-        return protocol == null ? 0 : (long) out.remaining() + protocol.getAvailableOutputBytes();
+        return protocol == null ? 0 : (pending == null ? 0L : pending.remaining()) + protocol.getAvailableOutputBytes();
+    }
+
+    private String peerName() {
+        return client ? "server" : "client";
+    }
+
+    private String during() {
+        return open ? "" : " during the handshake";
+    }
+
+    /**
+     * A socket error in plain words. A reset shows as ECONNRESET on a read ("Connection reset") and as
+     * ECONNRESET or EPIPE on a write ("Connection reset by peer", "Broken pipe"); the JDK gives only the message.
+     */
+    private String ioFailure(String doing, IOException e) {
+        String m = String.valueOf(e.getMessage());
+        if (m.contains("reset") || m.contains("Broken pipe")) {
+            resetByPeer = true;
+            return peerName() + " reset the connection" + during();
+        }
+        return "cannot " + doing + ": " + m;
+    }
+
+    private static String detail(TlsFatalAlert e) {
+        String d = TlsNames.errorDetail(e);
+        return d == null ? "" : " (" + d + ")";
+    }
+
+    private static String seconds(long nanos) {
+        return nanos % 1_000_000_000L == 0 ? nanos / 1_000_000_000L + " s" : nanos / 1_000_000L + " ms";
     }
 
     private Direction from(boolean us) {
         return us == client ? Direction.CLIENT_TO_SERVER : Direction.SERVER_TO_CLIENT;
-    }
-
-    private void record(Direction d, byte[] b, int n) {
-        record(d, b, 0, n);
     }
 
     private void record(Direction d, byte[] b, int off, int n) {
@@ -355,22 +453,14 @@ public final class TlsChannel {
         // Whatever BC queued (a fatal alert) goes out first, best effort.
         try {
             if (protocol != null) {
-                while (protocol.getAvailableOutputBytes() > 0 && !out.hasRemaining()) {
-                    out.clear();
-                    out.limit(protocol.readOutput(out.array(), 0, out.capacity()));
-                }
-                int start = out.position();
-                int written = socket.write(out);
-                if (written > 0) {
-                    record(from(true), out.array(), start, written);
-                }
+                send();
             }
         } catch (IOException e) {
             // The socket is gone: the reason we report is the first one.
         }
         if (recording != null) {
             try {
-                recording.reset(from(true));
+                recording.reset(from(!resetByPeer));
             } catch (IOException e) {
                 log("recording stopped: " + e.getMessage());
             }
@@ -380,6 +470,7 @@ public final class TlsChannel {
 
     private void finish(String reason) {
         closed = true;
+        pending = null;
         if (key != null) {
             key.cancel();
         }

@@ -2,6 +2,7 @@ package org.tlsscope.lab.keylog;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.function.Consumer;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.TlsContext;
 import org.bouncycastle.tls.TlsUtils;
@@ -23,14 +24,21 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  *
  * <p>{@code TlsSecret.extract()} destroys the secret it reads, so each one is copied first
  * ({@code adoptSecret}). One tap per connection: it counts that connection's TLS 1.3 phases.
+ *
+ * <p>A TLS 1.3 KeyUpdate derives the next application traffic secret from the current one (RFC 8446
+ * section 7.2), so the key log's {@code _0} secrets open everything after it: the tap logs nothing new,
+ * but tells {@code events} of each update, which BC reports nowhere else.
  */
 public final class SecretTap extends BcTlsCrypto {
     private final KeyLogSink sink;
+    private final Consumer<String> events;
     private int ciphers13;
 
-    public SecretTap(SecureRandom random, KeyLogSink sink) {
+    /** {@code events}: a line for each TLS 1.3 key update, sent or received. */
+    public SecretTap(SecureRandom random, KeyLogSink sink, Consumer<String> events) {
         super(random);
         this.sink = sink;
+        this.events = events;
     }
 
     @Override
@@ -49,7 +57,8 @@ public final class SecretTap extends BcTlsCrypto {
                 sink.log("CLIENT_RANDOM", random, copy(sp.getMasterSecret()));
             }
         }
-        return super.createCipher(params, encryptionAlgorithm, macAlgorithm);
+        TlsCipher cipher = super.createCipher(params, encryptionAlgorithm, macAlgorithm);
+        return sp != null && TlsUtils.isTLSv13(sp.getNegotiatedVersion()) ? new KeyUpdateWatch(cipher, events) : cipher;
     }
 
     /** Called by the endpoint's notifyHandshakeComplete: the TLS 1.3 exporter secret exists now. */

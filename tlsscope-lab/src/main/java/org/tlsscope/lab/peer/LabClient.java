@@ -158,7 +158,7 @@ public final class LabClient extends DefaultTlsClient implements Negotiated {
 
     @Override
     public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-        events.event(Peers.alert("sent", level, description, cause == null ? message : message + ": " + cause));
+        events.event(Peers.raised("sent", level, description, message, cause));
     }
 
     @Override

@@ -169,7 +169,10 @@ public final class LabServer extends DefaultTlsServer implements Negotiated {
 
     @Override
     public void notifyAlertRaised(short level, short description, String message, Throwable cause) {
-        events.event(Peers.alert("sent", level, description, cause == null ? message : message + ": " + cause));
+        // BC writes nothing, not even an alert, before a ClientHello it could read a version from (its
+        // RecordStream.writeRecord drops records while no write version is set).
+        boolean written = context.getClientSupportedVersions() != null;
+        events.event(Peers.raised(written ? "sent" : "not sent (no readable ClientHello yet)", level, description, message, cause));
     }
 
     @Override

@@ -56,6 +56,12 @@ final class Peers {
                 + (message != null ? " (" + message + ")" : "");
     }
 
+    /** An alert we raise, with BC's reason and what caused it, in one line. */
+    static String raised(String direction, short level, short description, String message, Throwable cause) {
+        String detail = cause == null ? null : TlsNames.errorDetail(cause);
+        return alert(direction, level, description, detail == null ? message : message + ": " + detail);
+    }
+
     /** The subject of the first certificate of a chain, or a note that there was none. */
     static String subject(org.bouncycastle.tls.Certificate chain) throws IOException {
         if (chain == null || chain.isEmpty()) {

@@ -5,7 +5,7 @@ package org.tlsscope.lab.record;
  * on the loopback interface, hence NULL by default.
  */
 public enum LinkType {
-    /** LINKTYPE_NULL (0): a 4-byte protocol family in the writer's byte order; 2 = AF_INET. */
+    /** LINKTYPE_NULL (0): a 4-byte protocol family in the writer's byte order; 2 = AF_INET, 24 = AF_INET6. */
     NULL(0, 4),
     /** LINKTYPE_ETHERNET (1): a 14-byte Ethernet II header with locally administered addresses. */
     ETHERNET(1, 14);

@@ -2,6 +2,7 @@ package org.tlsscope.lab.record;
 
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
@@ -14,10 +15,14 @@ import org.tlsscope.tcp.Direction;
  * connection would hold (RFC 9293): the three-way handshake, data segments of at most {@code mss} bytes
  * with consistent sequence and acknowledgement numbers, and the FIN exchange. Each data segment
  * acknowledges everything recorded from the peer so far, so no segment acknowledges bytes not yet seen.
- * Not thread-safe: one connection is recorded by one thread.
+ * The packets are IPv4 when both addresses are, IPv6 otherwise (an IPv4 address then written as
+ * IPv4-mapped, RFC 4291 section 2.5.5.2). Not thread-safe: one connection is recorded by one thread.
  */
 public final class TcpSynthesizer {
-    /** The largest payload of one IPv4 packet (65535 - 20 - 20): what loopback's 64 KiB MTU allows. */
+    /**
+     * The largest payload of one IPv4 packet (65535 - 20 - 20): what loopback's 64 KiB MTU allows; an IPv6
+     * packet could carry 20 bytes more (its payload length excludes its header), one limit serves both.
+     */
     public static final int MAX_MSS = 65_535 - 40;
 
     private static final int FIN = 0x01;
@@ -35,12 +40,10 @@ public final class TcpSynthesizer {
     private final int[] next = new int[2];
     private final boolean[] finSent = new boolean[2];
     private final int mss;
+    private final boolean ipv6;
     private int ipId = 1;
 
-    /**
-     * @param client the side that opened the connection; {@code server} the side that accepted it. IPv6
-     *               addresses are recorded as 127.0.0.1 / 127.0.0.2 (the recording is IPv4 only).
-     */
+    /** @param client the side that opened the connection; {@code server} the side that accepted it. */
     public TcpSynthesizer(PcapWriter writer, Clock clock, InetSocketAddress client, InetSocketAddress server, int mss) {
         if (mss < 1 || mss > MAX_MSS) {
             throw new IllegalArgumentException("MSS must be 1.." + MAX_MSS + ": " + mss);
@@ -48,8 +51,9 @@ public final class TcpSynthesizer {
         this.writer = writer;
         this.clock = clock;
         this.mss = mss;
-        address[0] = ipv4(client.getAddress(), 1);
-        address[1] = ipv4(server.getAddress(), 2);
+        ipv6 = !(client.getAddress() instanceof Inet4Address && server.getAddress() instanceof Inet4Address);
+        address[0] = ipv6 ? ipv6(client.getAddress()) : client.getAddress().getAddress();
+        address[1] = ipv6 ? ipv6(server.getAddress()) : server.getAddress().getAddress();
         port[0] = client.getPort();
         port[1] = server.getPort();
         next[0] = ThreadLocalRandom.current().nextInt();
@@ -97,12 +101,18 @@ public final class TcpSynthesizer {
     private void segment(Direction from, int flags, byte[] payload, int offset, int length) throws IOException {
         int s = from.ordinal();
         int d = 1 - s;
-        int total = 40 + length;
-        ByteBuffer p = ByteBuffer.allocate(total);
-        // IPv4 header (RFC 791): no options, don't fragment, TTL 64, protocol 6 (TCP).
-        p.put((byte) 0x45).put((byte) 0).putShort((short) total).putShort((short) ipId++).putShort((short) 0x4000)
-                .put((byte) 64).put((byte) 6).putShort((short) 0).put(address[s]).put(address[d]);
-        p.putShort(10, checksum(p.array(), 0, 20, 0));
+        int ipHeader = ipv6 ? 40 : 20;
+        int tcpLength = 20 + length;
+        ByteBuffer p = ByteBuffer.allocate(ipHeader + tcpLength);
+        if (ipv6) {
+            // IPv6 header (RFC 8200 section 3): no traffic class or flow label, next header 6 (TCP), hop limit 64.
+            p.putInt(0x6000_0000).putShort((short) tcpLength).put((byte) 6).put((byte) 64).put(address[s]).put(address[d]);
+        } else {
+            // IPv4 header (RFC 791): no options, don't fragment, TTL 64, protocol 6 (TCP).
+            p.put((byte) 0x45).put((byte) 0).putShort((short) (ipHeader + tcpLength)).putShort((short) ipId++)
+                    .putShort((short) 0x4000).put((byte) 64).put((byte) 6).putShort((short) 0).put(address[s]).put(address[d]);
+            p.putShort(10, checksum(p.array(), 0, 20, 0));
+        }
         // TCP header (RFC 9293 section 3.1): no options; ACK carries the peer's next sequence number.
         boolean acks = (flags & ACK) != 0;
         p.putShort((short) port[s]).putShort((short) port[d]).putInt(next[s]).putInt(acks ? next[d] : 0)
@@ -110,8 +120,10 @@ public final class TcpSynthesizer {
         if (length > 0) {
             p.put(payload, offset, length);
         }
-        int pseudo = sum(address[s], 0, 4) + sum(address[d], 0, 4) + 6 + (20 + length);
-        p.putShort(36, checksum(p.array(), 20, 20 + length, pseudo));
+        // The pseudo-header (RFC 9293 section 3.1, RFC 8200 section 8.1): both addresses, protocol 6 and the
+        // TCP length; its 16-bit sum has the same form for both versions, whatever the address size.
+        int pseudo = sum(address[s], 0, address[s].length) + sum(address[d], 0, address[d].length) + 6 + tcpLength;
+        p.putShort(ipHeader + 16, checksum(p.array(), ipHeader, tcpLength, pseudo));
         // SYN and FIN each take one sequence number (RFC 9293 section 3.4).
         next[s] += length + ((flags & (SYN | FIN)) != 0 ? 1 : 0);
         writer.write(clock.instant(), p.array());
@@ -139,7 +151,13 @@ public final class TcpSynthesizer {
         return sum;
     }
 
-    private static byte[] ipv4(InetAddress a, int fallbackHost) {
-        return a instanceof Inet4Address ? a.getAddress() : new byte[] {127, 0, 0, (byte) fallbackHost};
+    private static byte[] ipv6(InetAddress a) {
+        if (a instanceof Inet6Address) {
+            return a.getAddress();
+        }
+        byte[] mapped = new byte[16];
+        mapped[10] = mapped[11] = (byte) 0xff;
+        System.arraycopy(a.getAddress(), 0, mapped, 12, 4);
+        return mapped;
     }
 }

@@ -42,9 +42,9 @@ class PumpTest {
         List<String> serverKeys = Collections.synchronizedList(new ArrayList<>());
         TlsClientProtocol client = new TlsClientProtocol();
         TlsServerProtocol server = new TlsServerProtocol();
-        server.accept(new LabServer(new SecretTap(RANDOM, KeyLogSink.to(serverKeys::add)), options, TestPki.get(),
+        server.accept(new LabServer(new SecretTap(RANDOM, KeyLogSink.to(serverKeys::add), line -> { }), options, TestPki.get(),
                 new SessionCache(8), PeerEvents.NONE));
-        client.connect(new LabClient(new SecretTap(RANDOM, KeyLogSink.to(clientKeys::add)), options, TestPki.get(),
+        client.connect(new LabClient(new SecretTap(RANDOM, KeyLogSink.to(clientKeys::add), line -> { }), options, TestPki.get(),
                 PeerEvents.NONE, null));
 
         for (int round = 0; round < 1000 && !(client.isConnected() && server.isConnected()); round++) {

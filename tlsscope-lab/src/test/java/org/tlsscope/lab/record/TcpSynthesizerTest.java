@@ -6,10 +6,12 @@ import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tlsscope.tcp.Direction;
@@ -47,6 +49,49 @@ class TcpSynthesizerTest {
         assertThat(s.get(8).ack()).isEqualTo((c + 2502) & 0xffffffffL); // server FIN acknowledges it
         assertThat(s.get(9).ack()).isEqualTo((srv + 12) & 0xffffffffL); // final ACK: SYN + 10 bytes + FIN
         assertThat(s.get(9).srcPort()).isEqualTo(50000);
+    }
+
+    @Test
+    void ipv6PacketsCarryTheSameSegmentsWithValidTcpChecksums() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PcapWriter w = new PcapWriter(out, LinkType.NULL);
+        Clock clock = Clock.fixed(Instant.parse("2014-12-23T10:00:00Z"), ZoneOffset.UTC);
+        TcpSynthesizer tcp = new TcpSynthesizer(w, clock, new InetSocketAddress("::1", 50000),
+                new InetSocketAddress("::1", 443), 1000);
+        tcp.open();
+        tcp.data(Direction.CLIENT_TO_SERVER, "0123456789abc".getBytes(StandardCharsets.US_ASCII), 0, 13);
+        tcp.fin(Direction.CLIENT_TO_SERVER);
+
+        ByteBuffer b = ByteBuffer.wrap(out.toByteArray()).order(ByteOrder.LITTLE_ENDIAN);
+        List<Integer> payloads = new ArrayList<>();
+        for (int at = 24; at < b.limit(); at += 16 + b.getInt(at + 8)) {
+            int len = b.getInt(at + 8);
+            assertThat(b.getInt(at + 16)).isEqualTo(24); // AF_INET6 as LINKTYPE_NULL lists it
+            ByteBuffer ip = ByteBuffer.wrap(b.array(), at + 20, len - 4).slice();
+            assertThat(ip.get(0) & 0xf0).isEqualTo(0x60);
+            assertThat(ip.get(6)).isEqualTo((byte) 6); // next header: TCP
+            int tcpLength = ip.getShort(4) & 0xffff;
+            assertThat(tcpLength).isEqualTo(len - 4 - 40);
+            byte[] loopback = new byte[16];
+            loopback[15] = 1;
+            assertThat(Arrays.copyOfRange(ip.array(), ip.arrayOffset() + 8, ip.arrayOffset() + 24)).isEqualTo(loopback);
+            // RFC 8200 section 8.1: the sum over the pseudo-header (addresses, length, next header) and the
+            // segment, its checksum included, is all ones.
+            long sum = 0;
+            for (int i = 8; i < 40; i += 2) {
+                sum += ip.getShort(i) & 0xffff;
+            }
+            sum += tcpLength + 6;
+            for (int i = 40; i < 40 + tcpLength; i += 2) {
+                sum += i + 1 < 40 + tcpLength ? ip.getShort(i) & 0xffff : (ip.get(i) & 0xff) << 8;
+            }
+            while (sum >>> 16 != 0) {
+                sum = (sum & 0xffff) + (sum >>> 16);
+            }
+            assertThat(sum).isEqualTo(0xffff);
+            payloads.add(tcpLength - 20);
+        }
+        assertThat(payloads).containsExactly(0, 0, 0, 13, 0);
     }
 
     private static List<Segment> read(byte[] pcap) {

@@ -1,0 +1,83 @@
+package org.tlsscope.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.tlsscope.cli.MainTest.Result;
+import picocli.CommandLine;
+
+/**
+ * {@code tlsscope serve} in-process on a free loopback port, as a user runs it (give it
+ * --max-connections, so that it ends), with its output kept; and {@code connect} against it.
+ */
+final class Serving implements AutoCloseable {
+    private static final Pattern LISTENING = Pattern.compile("listening on (?:127\\.0\\.0\\.1|\\[::1\\]):(\\d+) ");
+
+    final int port;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+    private final CompletableFuture<Integer> exit;
+
+    Serving(Path pki, String... options) throws InterruptedException {
+        List<String> args = new ArrayList<>(List.of("serve", "--port", "0", "--pki", pki.toString()));
+        args.addAll(List.of(options));
+        exit = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
+                args.toArray(String[]::new)));
+        Matcher m = LISTENING.matcher("");
+        for (int i = 0; i < 400 && !(m = LISTENING.matcher(out.toString())).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(out.toString()).contains("listening on");
+        port = Integer.parseInt(m.group(1));
+    }
+
+    String out() {
+        return out.toString();
+    }
+
+    String err() {
+        return err.toString();
+    }
+
+    /** Waits (up to 20 s) until serve has printed {@code line}. */
+    void awaitLine(String line) throws InterruptedException {
+        for (int i = 0; i < 2_000 && !out().lines().toList().contains(line); i++) {
+            Thread.sleep(10);
+        }
+        assertThat(out().lines()).contains(line);
+    }
+
+    /** serve's exit code, once it has served its --max-connections. */
+    int exit() throws Exception {
+        return exit.get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() throws Exception {
+        exit();
+    }
+
+    /** {@code tlsscope connect ARGS}: out is the reply (what connect writes to standard output), then its other output. */
+    static Result connect(String... args) {
+        ByteArrayOutputStream reply = new ByteArrayOutputStream();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        ConnectCommand connect = new ConnectCommand();
+        connect.replyOut = reply;
+        CommandLine cli = new CommandLine(connect);
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int code = cli.execute(args);
+        return new Result(code, reply.toString(StandardCharsets.UTF_8) + out, err.toString());
+    }
+}
