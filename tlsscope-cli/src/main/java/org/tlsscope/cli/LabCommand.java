@@ -44,7 +44,7 @@ import picocli.CommandLine.Spec;
 final class LabCommand implements Callable<Integer> {
     /** The post's choice (2014): obsolete today, which is the point of looking at it. */
     static final TlsOptions POST = new TlsOptions(List.of(ProtocolVersion.TLSv10),
-            List.of(CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA), List.of(), "localhost", List.of(), true, false);
+            List.of(CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA), List.of(), "localhost", List.of(), true, false, true);
 
     @Mixin
     LabTlsOptions tls;

@@ -64,7 +64,9 @@ final class LabTlsOptions {
         return new TlsOptions(v.isEmpty() ? defaults.versions() : v,
                 suites.isEmpty() && v.isEmpty() ? defaults.cipherSuites() : suites,
                 g.isEmpty() ? defaults.groups() : g, defaults.sni(), alpn.isEmpty() ? defaults.alpn() : alpn,
-                !noTickets && defaults.tickets(), clientCert || defaults.clientAuth());
+                !noTickets && defaults.tickets(), clientCert || defaults.clientAuth(),
+                // The post's bare ClientHello goes with the post's choice; any other asks for a modern one.
+                defaults.bareHello() && v.isEmpty() && suites.isEmpty() && g.isEmpty() && alpn.isEmpty());
     }
 
     /** A bad option value: one line for the user, exit code 2. */

@@ -31,6 +31,20 @@ class LabCommandsTest {
                 .contains("Finished: client verified, server verified");
         assertThat(Files.readString(dir.resolve("lab.keys"))).startsWith("CLIENT_RANDOM ");
         assertThat(dir.resolve("lab.pcap")).isNotEmptyFile();
+        // The hellos carry the post's extensions: session_ticket alone from the client, so no extended master
+        // secret and MAC-then-encrypt as in 2014; session_ticket and renegotiation_info from the server (in
+        // Bouncy Castle's order, not OpenSSL's: compared as sets).
+        String post = run("analyze").out();
+        for (String hello : new String[] {"client_hello (", "server_hello ("}) {
+            assertThat(extensions(r.out(), hello)).as(hello).isEqualTo(extensions(post, hello)).isNotEmpty();
+        }
+    }
+
+    /** The extensions of the first line with {@code message}, as the text view lists them. */
+    private static java.util.Set<String> extensions(String text, String message) {
+        return text.lines().filter(l -> l.contains(message)).findFirst()
+                .map(l -> java.util.Set.of(l.replaceAll(".*extensions: ([^)]*)\\).*", "$1").split(" ")))
+                .orElse(java.util.Set.of());
     }
 
     @Test

@@ -79,7 +79,7 @@ public final class LabClient extends DefaultTlsClient implements Negotiated {
 
     @Override
     protected Vector getSNIServerNames() {
-        if (options.sni() == null) {
+        if (options.sni() == null || options.bareHello()) {
             return null;
         }
         Vector<ServerName> names = new Vector<>();
@@ -93,8 +93,13 @@ public final class LabClient extends DefaultTlsClient implements Negotiated {
     }
 
     @Override
+    public boolean shouldUseExtendedMasterSecret() {
+        return !options.bareHello();
+    }
+
+    @Override
     public Hashtable getClientExtensions() throws IOException {
-        Hashtable<Integer, byte[]> extensions = super.getClientExtensions();
+        Hashtable<Integer, byte[]> extensions = options.bareHello() ? new Hashtable<>() : super.getClientExtensions();
         boolean pre13 = options.versions().stream().anyMatch(v -> !TlsUtils.isTLSv13(v));
         if (options.tickets() && pre13) {
             // An empty SessionTicket extension asks the server for a ticket (RFC 5077 section 3.2).
