@@ -10,11 +10,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tlsscope.capture.Captures;
-import org.tlsscope.ja4plus.Ja4Plus;
-import org.tlsscope.tls.connection.TlsListener;
-import org.tlsscope.view.JsonView;
-import org.tlsscope.view.SummaryView;
-import org.tlsscope.view.TextView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,8 +21,6 @@ import picocli.CommandLine.Spec;
         description = {"Captures on an interface (through dumpcap, else tcpdump, which hold the capture privileges)",
                 "and prints each TLS connection's records as they arrive. Ctrl-C, --count or --duration stops it."})
 final class LiveCommand implements Callable<Integer> {
-    enum Format { text, json, summary }
-
     @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IFACE", description = "interface to capture on (lo, eth0, any)")
     String iface;
 
@@ -41,7 +34,7 @@ final class LiveCommand implements Callable<Integer> {
     Integer duration;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
-    Format format;
+    LiveFormat format;
 
     @Mixin
     KeyOptions keys;
@@ -69,7 +62,7 @@ final class LiveCommand implements Callable<Integer> {
         int code;
         try {
             code = CaptureRun.run(capture.tool() + " on " + iface,
-                    () -> Captures.open(new BufferedInputStream(capture.packets(), 1 << 16)), keys, view(out), out,
+                    () -> Captures.open(new BufferedInputStream(capture.packets(), 1 << 16)), keys, format.view(out), out,
                     new PrintWriter(runErrors, true));
         } finally {
             timer.shutdownNow();
@@ -101,13 +94,5 @@ final class LiveCommand implements Callable<Integer> {
             return "no such interface (" + said + ")";
         }
         return said;
-    }
-
-    private TlsListener view(PrintWriter out) {
-        return switch (format) {
-            case text -> new TextView(out, Ja4Plus.fingerprinters(), true);
-            case json -> new JsonView(out, Ja4Plus.fingerprinters());
-            case summary -> new SummaryView(out, true, Ja4Plus.fingerprinters());
-        };
     }
 }

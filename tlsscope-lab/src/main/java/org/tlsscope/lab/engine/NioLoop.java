@@ -3,7 +3,6 @@ package org.tlsscope.lab.engine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -49,20 +48,14 @@ public final class NioLoop implements Closeable {
 
     /** Listens on {@code address} (port 0: any free port); returns the address bound. */
     public InetSocketAddress listen(InetSocketAddress address, Endpoint endpoint) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        server.bind(address, 1024);
-        server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT, endpoint);
+        ServerSocketChannel server = Sockets.listen(selector, address, endpoint);
         listeners.add(server);
         return (InetSocketAddress) server.getLocalAddress();
     }
 
     /** Starts a connection to {@code address}; the handshake begins when TCP connects. */
     public void connect(InetSocketAddress address, Endpoint endpoint) throws IOException {
-        SocketChannel socket = SocketChannel.open();
-        socket.configureBlocking(false);
-        socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        SocketChannel socket = Sockets.open();
         TlsChannel channel = newChannel(socket, true);
         socket.register(selector, SelectionKey.OP_CONNECT, new Pending(channel, endpoint));
         if (socket.connect(address)) {
@@ -156,7 +149,7 @@ public final class NioLoop implements Closeable {
                     }
                 } catch (IOException e) {
                     key.cancel();
-                    closeQuietly((SocketChannel) key.channel());
+                    Sockets.closeQuietly(key.channel());
                     log.accept("#" + p.channel().id() + " cannot connect: " + e.getMessage());
                     p.channel().abort("cannot connect: " + e.getMessage());
                 }
@@ -174,16 +167,13 @@ public final class NioLoop implements Closeable {
     }
 
     private void accept(ServerSocketChannel server, Endpoint endpoint) {
-        // Accept what is waiting, bounded per turn so that a flood cannot starve open connections.
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < Sockets.ACCEPTS_PER_TURN; i++) {
             SocketChannel socket;
             try {
-                socket = server.accept();
+                socket = Sockets.accept(server);
                 if (socket == null) {
                     return;
                 }
-                socket.configureBlocking(false);
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             } catch (IOException e) {
                 log.accept("accept: " + e.getMessage());
                 return;
@@ -242,14 +232,6 @@ public final class NioLoop implements Closeable {
     private void flushRecordings() throws IOException {
         for (Recorder r : recorders) {
             r.flush();
-        }
-    }
-
-    private static void closeQuietly(SocketChannel s) {
-        try {
-            s.close();
-        } catch (IOException e) {
-            // Already failed: the connect error is the one reported.
         }
     }
 }

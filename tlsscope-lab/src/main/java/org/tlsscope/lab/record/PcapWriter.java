@@ -11,7 +11,7 @@ import java.time.Instant;
  * Writes a classic pcap file (little-endian, microsecond timestamps) of IPv4 packets, framed with the
  * chosen link layer. Thread-safe: a proxy may record connections served by several threads into one file.
  */
-public final class PcapWriter implements Closeable {
+public final class PcapWriter implements PacketSink, Closeable {
     private static final int MAGIC = 0xa1b2c3d4;
     private static final int SNAPLEN = 262_144;
     /** AF_INET, which every platform numbers 2 (RFC-free but universal; Wireshark reads it in either order). */
@@ -35,6 +35,7 @@ public final class PcapWriter implements Closeable {
     }
 
     /** One packet: {@code ip} is a complete IPv4 packet; the link header is added here. */
+    @Override
     public synchronized void write(Instant time, byte[] ip) throws IOException {
         int length = link.headerLength() + ip.length;
         ByteBuffer b = ByteBuffer.allocate(16 + link.headerLength()).order(ByteOrder.LITTLE_ENDIAN);
@@ -49,6 +50,7 @@ public final class PcapWriter implements Closeable {
         out.write(ip);
     }
 
+    @Override
     public synchronized void flush() throws IOException {
         out.flush();
     }

@@ -27,7 +27,7 @@ public final class TcpSynthesizer {
     private static final int ACK = 0x10;
     private static final int WINDOW = 65_535;
 
-    private final PcapWriter writer;
+    private final PacketSink writer;
     private final Clock clock;
     private final byte[][] address = new byte[2][];
     private final int[] port = new int[2];
@@ -41,7 +41,7 @@ public final class TcpSynthesizer {
      * @param client the side that opened the connection; {@code server} the side that accepted it. IPv6
      *               addresses are recorded as 127.0.0.1 / 127.0.0.2 (the recording is IPv4 only).
      */
-    public TcpSynthesizer(PcapWriter writer, Clock clock, InetSocketAddress client, InetSocketAddress server, int mss) {
+    public TcpSynthesizer(PacketSink writer, Clock clock, InetSocketAddress client, InetSocketAddress server, int mss) {
         if (mss < 1 || mss > MAX_MSS) {
             throw new IllegalArgumentException("MSS must be 1.." + MAX_MSS + ": " + mss);
         }
