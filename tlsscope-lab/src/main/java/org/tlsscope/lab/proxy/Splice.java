@@ -203,7 +203,6 @@ final class Splice {
      */
     private void failed(Direction by, IOException e) {
         boolean clientFailed = by == Direction.CLIENT_TO_SERVER;
-        relay.held(-up.held() - down.held());
         if (recording != null) {
             try {
                 recording.reset(by);
@@ -253,6 +252,7 @@ final class Splice {
             return;
         }
         closed = true;
+        relay.held(-(up.held() + down.held()));
         relay.ended(this, name + " " + how);
     }
 }
