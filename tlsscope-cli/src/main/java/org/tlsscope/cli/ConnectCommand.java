@@ -81,7 +81,7 @@ final class ConnectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = new PrintWriter(spec.commandLine().getErr(), true);
-        InetSocketAddress address = parse(target);
+        InetSocketAddress address = HostPort.parse(target, 1);
         if (address == null) {
             out.println("tlsscope: '" + target + "' is not HOST:PORT");
             return ExitCode.USAGE;
@@ -170,22 +170,5 @@ final class ConnectCommand implements Callable<Integer> {
     private static long fileDescriptorLimit() {
         return ManagementFactory.getOperatingSystemMXBean() instanceof UnixOperatingSystemMXBean unix
                 ? unix.getMaxFileDescriptorCount() : Long.MAX_VALUE;
-    }
-
-    private static InetSocketAddress parse(String s) {
-        int colon = s.lastIndexOf(':');
-        if (colon <= 0 || colon == s.length() - 1) {
-            return null;
-        }
-        String host = s.substring(0, colon);
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        try {
-            int port = Integer.parseInt(s.substring(colon + 1));
-            return port > 0 && port < 65536 ? new InetSocketAddress(host, port) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

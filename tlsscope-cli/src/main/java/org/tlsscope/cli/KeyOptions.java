@@ -45,14 +45,7 @@ final class KeyOptions {
                 throw new KeyFileError(p + ": cannot read the key log: " + e.getMessage());
             }
         }
-        List<KeyLogProblem> problems = keyLog.problems();
-        for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
-            KeyLogProblem p = problems.get(i);
-            err.println("tlsscope: warning: " + p.source() + " line " + p.line() + ": " + p.reason());
-        }
-        if (problems.size() > MAX_PROBLEMS_SHOWN) {
-            err.println("tlsscope: warning: ... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more key log lines not used");
-        }
+        report(keyLog.problems(), err);
         RsaKeys keys = new RsaKeys();
         char[] pass = password != null ? password
                 : System.getenv("TLSSCOPE_RSA_KEY_PASSWORD") != null ? System.getenv("TLSSCOPE_RSA_KEY_PASSWORD").toCharArray() : null;
@@ -66,6 +59,17 @@ final class KeyOptions {
             }
         }
         return new Decryption(keyLog, keys);
+    }
+
+    /** Key log lines that could not be used, the first few one per line, the rest counted. */
+    static void report(List<KeyLogProblem> problems, PrintWriter err) {
+        for (int i = 0; i < Math.min(problems.size(), MAX_PROBLEMS_SHOWN); i++) {
+            KeyLogProblem p = problems.get(i);
+            err.println("tlsscope: warning: " + p.source() + " line " + p.line() + ": " + p.reason());
+        }
+        if (problems.size() > MAX_PROBLEMS_SHOWN) {
+            err.println("tlsscope: warning: ... and " + (problems.size() - MAX_PROBLEMS_SHOWN) + " more key log lines not used");
+        }
     }
 
     /** After the run: key log entries no connection used, the sign of a key log for another capture. */

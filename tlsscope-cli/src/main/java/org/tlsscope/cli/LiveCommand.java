@@ -11,11 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.tlsscope.capture.Captures;
-import org.tlsscope.ja4plus.Ja4Plus;
-import org.tlsscope.tls.connection.TlsListener;
-import org.tlsscope.view.JsonView;
-import org.tlsscope.view.SummaryView;
-import org.tlsscope.view.TextView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,8 +22,6 @@ import picocli.CommandLine.Spec;
         description = {"Captures on an interface (through dumpcap, else tcpdump, which hold the capture privileges)",
                 "and prints each TLS connection's records as they arrive. Ctrl-C, --count or --duration stops it."})
 final class LiveCommand implements Callable<Integer> {
-    enum Format { text, json, summary }
-
     private static final long FLUSH_SECONDS = 10;
 
     @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IFACE", description = "interface to capture on (lo, eth0, any)")
@@ -47,7 +40,7 @@ final class LiveCommand implements Callable<Integer> {
     CaptureProcess.Tool tool;
 
     @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
-    Format format;
+    LiveFormat format;
 
     @Mixin
     KeyOptions keys;
@@ -86,7 +79,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         // The run's own complaints wait: when the tool failed, its words say why, not "the capture is empty".
         StringWriter runErrors = new StringWriter();
-        FailOn.Counting counted = failOn.watch(view(out));
+        FailOn.Counting counted = failOn.watch(format.view(out));
         int code;
         try {
             code = counted.exitCode(CaptureRun.run(capture.tool() + " on " + iface,
@@ -124,13 +117,5 @@ final class LiveCommand implements Callable<Integer> {
             return "no such interface (" + said + ")";
         }
         return said;
-    }
-
-    private TlsListener view(PrintWriter out) {
-        return switch (format) {
-            case text -> new TextView(out, Ja4Plus.fingerprinters(), true);
-            case json -> new JsonView(out, Ja4Plus.fingerprinters());
-            case summary -> new SummaryView(out, true, Ja4Plus.fingerprinters());
-        };
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 /** tlsscope's command line: one subcommand per job. Exit codes are documented in {@link ExitCode}. */
 @Command(name = "tlsscope", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Reads TLS sessions out of packet captures, flight by flight, field by field.",
-        subcommands = {AnalyzeCommand.class, FollowCommand.class, CertsCommand.class, LiveCommand.class, LabCommand.class, ServeCommand.class, ConnectCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, FollowCommand.class, CertsCommand.class, LiveCommand.class, ProxyCommand.class, LabCommand.class, ServeCommand.class, ConnectCommand.class, TrainCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(

@@ -37,9 +37,13 @@ final class DecryptedStreams extends RecordingListener {
         for (Path p : rsaKeys) {
             keys.load(p, null);
         }
+        return run(capture, keyLog.size() == 0 && keys.size() == 0 ? null : new Decryption(keyLog, keys));
+    }
+
+    static DecryptedStreams run(Path capture, Decryption decryption) throws IOException {
         DecryptedStreams streams = new DecryptedStreams();
         try (CaptureReader reader = Captures.open(capture)) {
-            Analyzer.run(reader, streams, keyLog.size() == 0 && keys.size() == 0 ? null : new Decryption(keyLog, keys));
+            Analyzer.run(reader, streams, decryption);
         }
         return streams;
     }

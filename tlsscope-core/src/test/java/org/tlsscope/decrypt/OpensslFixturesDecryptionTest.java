@@ -3,13 +3,20 @@ package org.tlsscope.decrypt;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.DecryptionStatus;
 import org.tlsscope.tls.connection.DecryptionStatus.Verification;
@@ -50,6 +57,43 @@ class OpensslFixturesDecryptionTest {
             // Both sides closed with a readable close_notify.
             assertThat(c.alerts()).extracting(ConnectionReport.AlertSeen::description).containsOnly(0);
         }
+    }
+
+    /**
+     * A live analysis (tlsscope proxy) follows the key log its client is writing: the file is empty when the
+     * analysis starts, and its lines are appended one at a time only when a lookup misses, as a client logs
+     * each secret in the middle of its handshake; the lookup waits while the client writes. Every record opens.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tls12-ecdhe-rsa-aes128-gcm-sni-alpn", "tls13-aes128-gcm"})
+    void aKeyLogWrittenWhileTheAnalysisRunsOpensTheSession(String name, @TempDir Path dir) throws IOException {
+        Path written = dir.resolve("client.keys");
+        List<String> toLog = new ArrayList<>(Files.readAllLines(FIXTURES.resolve(name + ".keys")));
+        KeyLog keyLog = new KeyLog();
+        keyLog.follow(written);
+        int[] misses = {0};
+        keyLog.whenMissing(() -> {
+            misses[0]++;
+            if (toLog.isEmpty()) {
+                return keyLog.refresh();
+            }
+            try {
+                Files.writeString(written, toLog.removeFirst() + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            keyLog.refresh();
+            return true;
+        });
+
+        DecryptedStreams s = DecryptedStreams.run(FIXTURES.resolve(name + ".pcap"), new Decryption(keyLog, new RsaKeys()));
+        DecryptionStatus d = s.connection(1).decryption();
+        assertThat(misses[0]).isPositive();
+        assertThat(d.reason()).isNull();
+        assertThat(d.clientFinished()).isEqualTo(Verification.VERIFIED);
+        assertThat(d.serverFinished()).isEqualTo(Verification.VERIFIED);
+        assertThat(s.clientText(1)).isEqualTo(SENT);
+        assertThat(s.serverText(1)).isEqualTo(ANSWER);
     }
 
     @Test

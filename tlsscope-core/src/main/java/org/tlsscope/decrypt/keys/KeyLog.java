@@ -16,10 +16,12 @@ import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import org.tlsscope.decrypt.keys.Label.Keyed;
 
 /**
@@ -43,7 +45,12 @@ import org.tlsscope.decrypt.keys.Label.Keyed;
  * "keys for another capture" (RFC 9850 section 3: a secret carries no cipher suite and no server, so it
  * only ever matches by its client random).
  *
- * <p>Not thread-safe: load everything, then look up from the one analysis thread.
+ * <p>A key log that a running client is still writing is {@linkplain #follow followed}: a lookup that misses
+ * reads what the file gained since, so a live analysis finds each connection's secrets once the client has
+ * logged them, in the middle of its handshake.
+ *
+ * <p>Not thread-safe: load everything, then look up (and so re-read followed files) from the one analysis
+ * thread.
  */
 public final class KeyLog {
     /** The longest line kept; an ECH_CONFIG line (a few hundred bytes of hex) is far shorter. */
@@ -65,6 +72,8 @@ public final class KeyLog {
 
     private final Map<Key, Group> groups = new HashMap<>();
     private final List<KeyLogProblem> problems = new ArrayList<>();
+    private final List<KeyLogTail> followed = new ArrayList<>();
+    private BooleanSupplier whenMissing = this::refresh;
     private int size;
 
     /**
@@ -78,11 +87,60 @@ public final class KeyLog {
             read(source, in);
         } catch (NoSuchFileException e) {
             throw new KeyFileException("key log " + source + " does not exist");
-        } catch (AccessDeniedException e) {
-            throw new KeyFileException("key log " + source + " cannot be read: permission denied");
         } catch (IOException e) {
-            throw new KeyFileException("key log " + source + " cannot be read: " + e.getMessage());
+            throw unreadable(source, e);
         }
+    }
+
+    /**
+     * Reads {@code file} as far as it is written now (nothing when it does not exist yet), then again each
+     * time a lookup misses: the key log of a client that is still running (curl's or a browser's
+     * SSLKEYLOGFILE), which appends each connection's secrets during its handshake. A last line without its
+     * line end is still being written and is read once whole.
+     *
+     * @throws KeyFileException if the file exists but cannot be read (a directory, no permission)
+     */
+    public void follow(Path file) throws IOException {
+        KeyLogTail tail = new KeyLogTail(file);
+        try {
+            tail.read(this::readWholeLines);
+        } catch (IOException e) {
+            throw unreadable(file.toString(), e);
+        }
+        followed.add(tail);
+    }
+
+    /**
+     * Reads what the followed files gained since they were last read; true when that brought new entries. A
+     * file that can no longer be read is a problem, and is not followed any more.
+     */
+    public boolean refresh() {
+        int before = size;
+        for (Iterator<KeyLogTail> it = followed.iterator(); it.hasNext(); ) {
+            KeyLogTail tail = it.next();
+            try {
+                tail.read(this::readWholeLines);
+            } catch (IOException e) {
+                it.remove();
+                String source = tail.file().toString();
+                problems.add(new KeyLogProblem(source, tail.lines() + 1, "not followed any more: " + unreadable(source, e).getMessage()));
+            }
+        }
+        return size > before;
+    }
+
+    /**
+     * What a lookup does before it answers "absent" while files are followed: by default one {@link #refresh()};
+     * a live analysis may wait there a moment for the client to log the secret. The lookup is tried again each
+     * time {@code more} returns true (new entries arrived), so {@code more} must come to return false.
+     */
+    public void whenMissing(BooleanSupplier more) {
+        this.whenMissing = more;
+    }
+
+    private static KeyFileException unreadable(String source, IOException e) {
+        return e instanceof AccessDeniedException ? new KeyFileException("key log " + source + " cannot be read: permission denied")
+                : new KeyFileException("key log " + source + " cannot be read: " + e.getMessage());
     }
 
     /** Adds key log text from elsewhere (a Decryption Secrets Block), named {@code source} in problems. */
@@ -95,15 +153,35 @@ public final class KeyLog {
     }
 
     private void read(String source, InputStream in) throws IOException {
+        read(source, lines(in, 0), false);
+    }
+
+    private int readWholeLines(String source, InputStream appended, int linesBefore) throws IOException {
+        return read(source, lines(appended, linesBefore), true);
+    }
+
+    private static LineReader lines(InputStream in, int linesBefore) {
         // Bytes that are not UTF-8 become U+FFFD and fail the line they are in, not the file.
         var decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        LineReader lines = new LineReader(new InputStreamReader(in, decoder), MAX_LINE);
+        return new LineReader(new InputStreamReader(in, decoder), MAX_LINE, linesBefore);
+    }
+
+    /**
+     * Stores the entries of {@code lines}; with {@code wholeOnly}, a last line without its line end is left
+     * unread (its writer is not done with it). Returns how many lines were read.
+     */
+    private int read(String source, LineReader lines, boolean wholeOnly) throws IOException {
         int listed = 0;
         int unlisted = 0;
         int firstUnlisted = 0;
+        int read = 0;
         for (LineReader.Line line; (line = lines.next()) != null; ) {
+            if (wholeOnly && !line.terminated()) {
+                break;
+            }
+            read++;
             String reason = reasonToSkip(source, line);
             if (reason == null) {
                 continue;
@@ -119,6 +197,7 @@ public final class KeyLog {
             problems.add(new KeyLogProblem(source, firstUnlisted,
                     unlisted + " more unusable lines from here on, not listed"));
         }
+        return read;
     }
 
     /** Stores the line's entry; null when it was stored or is a comment, else why it was not used. */
@@ -231,6 +310,14 @@ public final class KeyLog {
     }
 
     private byte[] find(Label label, byte[] key) {
+        byte[] found = stored(label, key);
+        while (found == null && !followed.isEmpty() && whenMissing.getAsBoolean()) {
+            found = stored(label, key);
+        }
+        return found;
+    }
+
+    private byte[] stored(Label label, byte[] key) {
         Group group = group(label.keyed, key);
         Stored stored = group == null ? null : group.secrets.get(label);
         return stored == null ? null : stored.value().clone();

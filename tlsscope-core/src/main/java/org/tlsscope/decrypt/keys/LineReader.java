@@ -27,8 +27,14 @@ final class LineReader {
     private int number;
 
     LineReader(Reader in, int maxChars) {
+        this(in, maxChars, 0);
+    }
+
+    /** Numbers lines from {@code linesBefore + 1}: the text continues a file already read that far. */
+    LineReader(Reader in, int maxChars, int linesBefore) {
         this.in = in;
         this.maxChars = maxChars;
+        this.number = linesBefore;
     }
 
     /** The next line, or null at the end of the text. */

@@ -3,7 +3,6 @@ package org.tlsscope.lab.engine;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
@@ -64,11 +63,7 @@ public final class NioLoop implements Closeable {
 
     /** Listens on {@code address} (port 0: any free port); returns the address bound. */
     public InetSocketAddress listen(InetSocketAddress address, Endpoint endpoint) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open();
-        server.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-        server.bind(address, 1024);
-        server.configureBlocking(false);
-        server.register(selector, SelectionKey.OP_ACCEPT, endpoint);
+        ServerSocketChannel server = Sockets.listen(selector, address, endpoint);
         listeners.add(server);
         return (InetSocketAddress) server.getLocalAddress();
     }
@@ -79,11 +74,9 @@ public final class NioLoop implements Closeable {
      * here means no socket could be opened.
      */
     public void connect(InetSocketAddress address, Endpoint endpoint) throws IOException {
-        SocketChannel socket = SocketChannel.open();
+        SocketChannel socket = Sockets.open();
         TlsChannel channel = newChannel(socket, true, endpoint);
         try {
-            socket.configureBlocking(false);
-            socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
             socket.register(selector, SelectionKey.OP_CONNECT, new Pending(channel, endpoint));
             if (socket.connect(address)) {
                 started(socket.keyFor(selector));
@@ -208,11 +201,10 @@ public final class NioLoop implements Closeable {
 
     private void accept(SelectionKey listener, Endpoint endpoint) {
         ServerSocketChannel server = (ServerSocketChannel) listener.channel();
-        // Accept what is waiting, bounded per turn so that a flood cannot starve open connections.
-        for (int i = 0; i < 64; i++) {
+        for (int i = 0; i < Sockets.ACCEPTS_PER_TURN; i++) {
             SocketChannel socket;
             try {
-                socket = server.accept();
+                socket = Sockets.accept(server);
                 if (socket == null) {
                     return;
                 }
@@ -225,8 +217,6 @@ public final class NioLoop implements Closeable {
             }
             TlsChannel channel = newChannel(socket, false, endpoint);
             try {
-                socket.configureBlocking(false);
-                socket.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 SelectionKey key = socket.register(selector, 0, null);
                 begin(key, channel, endpoint, (InetSocketAddress) socket.getRemoteAddress(), (InetSocketAddress) socket.getLocalAddress());
             } catch (IOException e) {

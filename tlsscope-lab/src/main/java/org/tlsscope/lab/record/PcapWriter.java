@@ -11,7 +11,7 @@ import java.time.Instant;
  * Writes a classic pcap file (little-endian, microsecond timestamps) of IPv4 and IPv6 packets, framed with
  * the chosen link layer. Thread-safe: a proxy may record connections served by several threads into one file.
  */
-public final class PcapWriter implements Closeable {
+public final class PcapWriter implements PacketSink, Closeable {
     private static final int MAGIC = 0xa1b2c3d4;
     private static final int SNAPLEN = 262_144;
     /** AF_INET, which every platform numbers 2 (RFC-free but universal; Wireshark reads it in either order). */
@@ -41,6 +41,7 @@ public final class PcapWriter implements Closeable {
     }
 
     /** One packet: {@code ip} is a complete IPv4 or IPv6 packet (told by its version); the link header is added here. */
+    @Override
     public synchronized void write(Instant time, byte[] ip) throws IOException {
         boolean v6 = (ip[0] & 0xf0) == 0x60;
         int length = link.headerLength() + ip.length;
@@ -57,6 +58,7 @@ public final class PcapWriter implements Closeable {
         out.write(ip);
     }
 
+    @Override
     public synchronized void flush() throws IOException {
         out.flush();
     }

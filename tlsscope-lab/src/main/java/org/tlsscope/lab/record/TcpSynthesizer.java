@@ -32,7 +32,7 @@ public final class TcpSynthesizer {
     private static final int ACK = 0x10;
     private static final int WINDOW = 65_535;
 
-    private final PcapWriter writer;
+    private final PacketSink writer;
     private final Clock clock;
     private final byte[][] address = new byte[2][];
     private final int[] port = new int[2];
@@ -44,7 +44,7 @@ public final class TcpSynthesizer {
     private int ipId = 1;
 
     /** @param client the side that opened the connection; {@code server} the side that accepted it. */
-    public TcpSynthesizer(PcapWriter writer, Clock clock, InetSocketAddress client, InetSocketAddress server, int mss) {
+    public TcpSynthesizer(PacketSink writer, Clock clock, InetSocketAddress client, InetSocketAddress server, int mss) {
         if (mss < 1 || mss > MAX_MSS) {
             throw new IllegalArgumentException("MSS must be 1.." + MAX_MSS + ": " + mss);
         }

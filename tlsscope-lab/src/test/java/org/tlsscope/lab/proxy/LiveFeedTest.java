@@ -1,0 +1,65 @@
+package org.tlsscope.lab.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.tlsscope.capture.Frame;
+
+/** The queue between the relay and the analysis: bounded in bytes, never blocking the writer, notes in order. */
+class LiveFeedTest {
+    private static final Instant T = Instant.parse("2026-11-29T10:00:00.000001Z");
+
+    @Test
+    void framesAndNotesComeOutInTheOrderWrittenNumberedFromOne() throws IOException {
+        List<String> printed = new ArrayList<>();
+        LiveFeed feed = new LiveFeed(1 << 20, printed::add);
+        feed.write(T, new byte[40]);
+        feed.note("a line between");
+        feed.write(T.plusMillis(1), new byte[60]);
+        feed.end();
+
+        Frame first = feed.next();
+        assertThat(first.number()).isEqualTo(1);
+        assertThat(first.data().length()).isEqualTo(40);
+        assertThat(first.timestampNanos()).isEqualTo(T.getEpochSecond() * 1_000_000_000L + 1_000);
+        assertThat(feed.lastFrameNanos()).isEqualTo(first.timestampNanos());
+        assertThat(printed).isEmpty();
+        Frame second = feed.next();
+        assertThat(printed).containsExactly("a line between");
+        assertThat(second.number()).isEqualTo(2);
+        assertThat(feed.next()).isNull();
+    }
+
+    @Test
+    void packetsTheAnalysisHasNoRoomForAreSkippedSaidOnceAndCounted() throws IOException {
+        List<String> printed = new ArrayList<>();
+        LiveFeed feed = new LiveFeed(100, printed::add);
+        feed.write(T, new byte[60]);
+        feed.write(T, new byte[60]);
+        feed.write(T, new byte[60]);
+        assertThat(feed.next().number()).isEqualTo(1);
+        // The analysis caught up: room again.
+        feed.write(T, new byte[60]);
+        feed.end();
+
+        assertThat(feed.next().number()).as("numbered as written: the recording's frame 4").isEqualTo(4);
+        assertThat(feed.next()).isNull();
+        assertThat(printed).singleElement().asString().startsWith("the analysis is falling behind");
+        assertThat(feed.skippedPackets()).isEqualTo(2);
+        assertThat(feed.skippedBytes()).isEqualTo(120);
+    }
+
+    @Test
+    void onceClosedNothingMoreIsQueued() throws IOException {
+        LiveFeed feed = new LiveFeed(1 << 20, line -> { });
+        feed.close();
+        feed.write(T, new byte[10]);
+        feed.note("lost");
+        assertThat(feed.skippedPackets()).isEqualTo(1);
+        assertThat(feed.skippedNotes()).isEqualTo(1);
+    }
+}
