@@ -181,8 +181,11 @@ public final class TlsConnection implements StreamHandler {
      * after the peer's later messages, so the two directions are merged back by frame.
      */
     private static List<ConnectionReport.MessageSeen> inWireOrder(List<ConnectionReport.MessageSeen> messages) {
-        List<ConnectionReport.MessageSeen> fromClient = messages.stream().filter(m -> m.from().equals("client")).toList();
-        List<ConnectionReport.MessageSeen> fromServer = messages.stream().filter(m -> !m.from().equals("client")).toList();
+        List<ConnectionReport.MessageSeen> fromClient = new ArrayList<>(messages.size());
+        List<ConnectionReport.MessageSeen> fromServer = new ArrayList<>(messages.size());
+        for (ConnectionReport.MessageSeen m : messages) {
+            (m.from().equals("client") ? fromClient : fromServer).add(m);
+        }
         List<ConnectionReport.MessageSeen> merged = new ArrayList<>(messages.size());
         int c = 0;
         int s = 0;
