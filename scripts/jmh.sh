@@ -30,9 +30,13 @@ for default in "-f 1" "-wi 3" "-i 5" "-w 1s" "-r 1s"; do
 done
 echo "cores: $(nproc); load before: $(cut -d ' ' -f 1-3 /proc/loadavg)"
 # JMH 1.37 reads fields through sun.misc.Unsafe; the forks inherit the option.
-"$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar tlsscope-bench/target/benchmarks.jar "$regex" \
-    "${args[@]}" -rf csv -rff "$out/results.csv" "$@" 2>&1 \
-    | tee "$out/run.log" | grep --line-buffered -E '^# (Benchmark|Parameters):' 
+# Progress shows as the benchmark and parameter lines; on a failure, the end of JMH's log says why.
+if ! "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -jar tlsscope-bench/target/benchmarks.jar "$regex" \
+        "${args[@]}" -rf csv -rff "$out/results.csv" "$@" 2>&1 \
+        | tee "$out/run.log" | grep --line-buffered -E '^# (Benchmark|Parameters):'; then
+    tail -n 20 "$out/run.log" >&2
+    exit 1
+fi
 echo "load after: $(cut -d ' ' -f 1-3 /proc/loadavg); JMH's log: $out/run.log"
 echo
 
