@@ -11,6 +11,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 . "$root/scripts/java-home.sh"
+. "$root/scripts/openssl-speed.sh"
 corpus=${1:-$root/bench-out/corpus}
 runs=${RUNS:-3}
 pcap="$corpus/bulk.pcap"
@@ -40,23 +41,6 @@ median_ms() {   # median wall milliseconds of RUNS runs, output discarded
     printf '%s\n' "${walls[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
 }
 
-# openssl speed's name for a suite's bulk cipher, and its 16 KiB-block rate in MB/s (one core)
-openssl_rate() {
-    local evp
-    case "$1" in
-        *AES_128_GCM*) evp=aes-128-gcm ;;
-        *AES_256_GCM*) evp=aes-256-gcm ;;
-        *CHACHA20*) evp=chacha20-poly1305 ;;
-        *AES_128_CBC_SHA256*) evp=aes-128-cbc-hmac-sha256 ;;
-        *AES_256_CBC_SHA) evp=aes-256-cbc-hmac-sha1 ;;
-        *) echo "- -"; return ;;
-    esac
-    openssl speed -evp "$evp" -bytes 16384 -seconds 1 2>/dev/null \
-        | awk -v e="$evp" 'tolower($1) == e { v = $NF; sub(/k$/, "", v); printf "%s %.0f\n", e, v * 1000 / 1e6 }' \
-        | tail -n 1
-    echo "- -"
-}
-
 printf '%-48s %6s %9s %9s %9s %16s %9s %8s\n' suite MB plain_s decrypt_s tlsscope openssl_evp openssl tshark
 for f in "$split"/stream-*.pcap; do
     suite=$("$root/tlsscope" analyze -f summary --tsv --keylog "$keys" "$f" | awk -F'\t' 'NR == 2 { print $0 }' \
@@ -66,7 +50,7 @@ for f in "$split"/stream-*.pcap; do
     plain=$(median_ms "$root/tlsscope" analyze -f summary --tsv "$f")
     dec=$(median_ms "$root/tlsscope" analyze -f summary --tsv --keylog "$keys" "$f")
     ts=$(median_ms tshark -n -r "$f" -o "tls.keylog_file:$keys" -q -z follow,tls,raw,0)
-    read -r evp rate < <(openssl_rate "$suite" | head -n 1)
+    read -r evp rate < <(openssl_rate "$suite")
     printf '%-48s %6d %9.2f %9.2f %7.0f/s %16s %7s/s %6.0f/s\n' "$suite" "$mb" "$(echo "$plain/1000" | bc -l)" \
         "$(echo "$dec/1000" | bc -l)" "$(echo "$mb*1000/$dec" | bc -l)" "$evp" "$rate" "$(echo "$mb*1000/$ts" | bc -l)"
 done
