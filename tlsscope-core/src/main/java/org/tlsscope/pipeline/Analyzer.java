@@ -45,19 +45,7 @@ public final class Analyzer {
      * the capture's own Decryption Secrets Blocks are used when there are any.
      */
     public static CaptureStats run(CaptureReader reader, TlsListener view, Decryption decryption) throws IOException {
-        TlsListener judged = new AnalysisStage(view);
-        if (view.wantsRecords()) {
-            return read(reader, judged, decryption);
-        }
-        ReportWorker worker = new ReportWorker(judged);
-        try {
-            return read(reader, worker, decryption);
-        } finally {
-            worker.finish();
-        }
-    }
-
-    private static CaptureStats read(CaptureReader reader, TlsListener listener, Decryption decryption) throws IOException {
+        TlsListener listener = new AnalysisStage(view);
         Connections connections = new Connections(listener, decryption);
         PacketDecoder decoder = new PacketDecoder();
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);

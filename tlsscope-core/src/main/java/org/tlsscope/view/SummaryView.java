@@ -81,11 +81,6 @@ public final class SummaryView implements TlsListener {
     }
 
     @Override
-    public boolean wantsRecords() {
-        return false;
-    }
-
-    @Override
     public void onCaptureEnd(CaptureStats stats) {
         if (!tsv && held != null) {
             release();

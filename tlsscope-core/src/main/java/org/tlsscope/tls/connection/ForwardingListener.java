@@ -43,9 +43,4 @@ public abstract class ForwardingListener implements TlsListener {
     public boolean wantsApplicationData() {
         return next.wantsApplicationData();
     }
-
-    @Override
-    public boolean wantsRecords() {
-        return next.wantsRecords();
-    }
 }

@@ -33,13 +33,4 @@ public interface TlsListener {
     default boolean wantsApplicationData() {
         return false;
     }
-
-    /**
-     * Whether this listener looks at record events. One that needs only findings and connection reports
-     * (the summary) lets the pipeline judge ended connections and hand it their reports on a thread of
-     * their own, while the capture is read on: records point into buffers the reader reuses, reports do not.
-     */
-    default boolean wantsRecords() {
-        return true;
-    }
 }
