@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import com.sun.management.UnixOperatingSystemMXBean;
+import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.lab.ClientEndpoint;
 import org.tlsscope.lab.LoadRun;
 import org.tlsscope.lab.TlsOptions;
@@ -17,6 +20,7 @@ import org.tlsscope.lab.app.Exchange;
 import org.tlsscope.lab.engine.NioLoop;
 import org.tlsscope.lab.engine.Recorder;
 import org.tlsscope.lab.keylog.KeyLogSink;
+import org.tlsscope.lab.live.LiveFeed;
 import org.tlsscope.lab.pki.LabPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,12 +29,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tlsscope connect HOST:PORT}: a TLS client like {@code openssl s_client}, that records itself. */
+/**
+ * {@code tlsscope connect HOST:PORT}: a TLS client like {@code openssl s_client}, that records itself and analyzes
+ * its connection as it happens, decrypted with the secrets it derives.
+ */
 @Command(name = "connect", mixinStandardHelpOptions = true,
-        description = {"Connects to a TLS server, prints the handshake as it happens, sends --send TEXT, prints the",
-                "reply and closes with close_notify when the server closes or after --wait seconds of it not closing.",
-                "--record and --keylog write a capture and the key log that decrypts it. With --count N it is a load",
-                "client instead: N connections, --concurrency C at a time, one thread, and a one-line tally."})
+        description = {"Connects to a TLS server and prints the connection's records as they pass, decrypted with the",
+                "client's own secrets (--format); sends --send TEXT and closes with close_notify when the server closes",
+                "or after --wait seconds of it not closing; then prints the reply. --record and --keylog write a capture",
+                "and the key log that decrypts it. With --count N it is a load client instead: N connections,",
+                "--concurrency C at a time, one thread, and a one-line tally."})
 final class ConnectCommand implements Callable<Integer> {
     /** How long to wait for the server's FIN after our close_notify. */
     private static final Duration LINGER = Duration.ofSeconds(2);
@@ -72,6 +80,9 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--pki", paramLabel = "DIR", description = "certificates directory, for --client-cert (default: ~/.tlsscope/lab)")
     Path pki;
 
+    @Option(names = "--format", description = "text (the default: streamed record by record), json or summary (a --tsv row)")
+    LiveFormat format;
+
     /** The reply goes to the process's standard output as bytes; tests give their own stream. */
     OutputStream replyOut = System.out;
 
@@ -79,20 +90,20 @@ final class ConnectCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
-        PrintWriter out = new PrintWriter(spec.commandLine().getErr(), true);
+    public Integer call() throws IOException, InterruptedException {
+        PrintWriter err = new PrintWriter(spec.commandLine().getErr(), true);
         InetSocketAddress address = HostPort.parse(target, 1);
         if (address == null) {
-            out.println("tlsscope: '" + target + "' is not HOST:PORT");
+            err.println("tlsscope: '" + target + "' is not HOST:PORT");
             return ExitCode.USAGE;
         }
         if (address.isUnresolved()) {
-            out.println("tlsscope: cannot resolve '" + address.getHostString() + "'");
+            err.println("tlsscope: cannot resolve '" + address.getHostString() + "'");
             return ExitCode.CONNECTION;
         }
         String usage = usageError();
         if (usage != null) {
-            out.println("tlsscope: " + usage);
+            err.println("tlsscope: " + usage);
             return ExitCode.USAGE;
         }
         String host = address.getHostString();
@@ -101,16 +112,16 @@ final class ConnectCommand implements Callable<Integer> {
         try {
             options = tls.resolve(TlsOptions.MODERN).withSni(name);
         } catch (LabTlsOptions.UsageError e) {
-            out.println("tlsscope: " + e.getMessage());
+            err.println("tlsscope: " + e.getMessage());
             return ExitCode.USAGE;
         }
         if (options.insecure()) {
-            out.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
+            err.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
         String text = send != null ? send : count != null ? "GET / HTTP/1.0\\r\\n\\r\\n" : "";
         byte[] request = text.replace("\\r", "\r").replace("\\n", "\n").getBytes(StandardCharsets.UTF_8);
-        return count != null ? load(address, certs, options, request) : exchange(out, address, certs, options, request);
+        return count != null ? load(address, certs, options, request) : exchange(err, address, certs, options, request);
     }
 
     /** A bad combination of options, or null. */
@@ -120,6 +131,13 @@ final class ConnectCommand implements Callable<Integer> {
         }
         if (keyUpdate && (send == null || count != null)) {
             return "--key-update needs --send (the KeyUpdate follows the first reply) and no --count";
+        }
+        if (count != null && format != null) {
+            return "--format shows one connection's analysis; the load mode (--count) prints a tally";
+        }
+        String files = output.usageError();
+        if (files != null) {
+            return files;
         }
         if (count != null && (count < 1 || concurrency < 1)) {
             return "--count and --concurrency must be at least 1";
@@ -132,32 +150,65 @@ final class ConnectCommand implements Callable<Integer> {
         return null;
     }
 
-    private int exchange(PrintWriter out, InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
+    private int exchange(PrintWriter err, InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request)
+            throws IOException, InterruptedException {
+        PrintWriter out = new PrintWriter(spec.commandLine().getOut(), true);
         Exchange exchange = new Exchange(request, -1, keyUpdate);
-        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(timeoutSeconds), LINGER)) {
-            loop.connect(address, new ClientEndpoint(certs, options, output.keyLogSink(), output.recorder(), exchange, null));
-            // The loop itself ends a connect or handshake that outlasts --timeout; --wait counts from the handshake.
-            loop.runUntil(() -> exchange.done() || exchange.opened(), Duration.ofSeconds(timeoutSeconds).plus(LINGER));
-            if (!loop.runUntil(exchange::done, Duration.ofSeconds(waitSeconds))) {
-                loop.execute(exchange::close);
-                loop.runUntil(exchange::done, LINGER.plusSeconds(1));
+        LiveFeed feed = new LiveFeed(LiveAnalysis.MAX_BEHIND_BYTES, err::println);
+        KeyLog secrets = new KeyLog();
+        int analyzed;
+        try (LabOutput files = output; NioLoop loop = new NioLoop(feed::note, Duration.ofSeconds(timeoutSeconds), LINGER)) {
+            // The analysis shows the handshake from its bytes: BC's own account of it would say it twice.
+            loop.narrate(false);
+            ClientEndpoint endpoint;
+            try {
+                endpoint = new ClientEndpoint(certs, options, output.keyLogSink().and(feed.secretsInto(secrets)),
+                        output.recorder(feed), exchange, null);
+            } catch (IOException e) {
+                err.println("tlsscope: " + LabOutput.cannotWrite(e));
+                return ExitCode.USAGE;
+            }
+            LiveAnalysis analysis = new LiveAnalysis("connect-analysis", feed, (format != null ? format : LiveFormat.text).view(out),
+                    new Decryption(secrets, new RsaKeys()), out, err);
+            // Ctrl-C ends the connection as the loop's end does, and waits for the analysis and the reply to print.
+            try (StopHook hook = new StopHook("connect-stop", loop::stop, LiveAnalysis.DRAIN.plusSeconds(10))) {
+                try {
+                    loop.connect(address, endpoint);
+                    // The loop itself ends a connect or handshake that outlasts --timeout; --wait counts from the handshake.
+                    loop.runUntil(() -> exchange.done() || exchange.opened(), Duration.ofSeconds(timeoutSeconds).plus(LINGER));
+                    if (!loop.runUntil(exchange::done, Duration.ofSeconds(waitSeconds))) {
+                        loop.execute(exchange::close);
+                        loop.runUntil(exchange::done, LINGER.plusSeconds(1));
+                    }
+                } finally {
+                    loop.close();
+                    files.close();
+                    analyzed = analysis.finish();
+                }
+                // The reply once the analysis has printed the connection, so that the two never interleave.
+                replyOut.write(exchange.received());
+                replyOut.flush();
             }
         }
-        replyOut.write(exchange.received());
-        replyOut.flush();
         if (exchange.failure() != null) {
-            out.println("tlsscope: connection ended: " + exchange.failure());
-            return ExitCode.CONNECTION;
+            err.println("tlsscope: connection ended: " + exchange.failure());
         }
-        return ExitCode.OK;
+        return analyzed != ExitCode.OK ? analyzed : exchange.failure() != null ? ExitCode.CONNECTION : ExitCode.OK;
     }
 
     private int load(InetSocketAddress address, LabPki certs, TlsOptions options, byte[] request) throws IOException {
         LoadRun.Tally tally;
         // Per-connection lines would be thousands: the tally is the output.
         try (LabOutput files = output; NioLoop loop = new NioLoop(line -> { }, Duration.ofSeconds(timeoutSeconds), LINGER)) {
-            KeyLogSink keys = output.keyLogSink();
-            Recorder recorder = output.recorder();
+            KeyLogSink keys;
+            Recorder recorder;
+            try {
+                keys = output.keyLogSink();
+                recorder = output.recorder();
+            } catch (IOException e) {
+                spec.commandLine().getErr().println("tlsscope: " + LabOutput.cannotWrite(e));
+                return ExitCode.USAGE;
+            }
             tally = LoadRun.run(loop, address, count, concurrency, request, Duration.ofSeconds(waitSeconds),
                     app -> new ClientEndpoint(certs, options, keys, recorder, app, null));
         }

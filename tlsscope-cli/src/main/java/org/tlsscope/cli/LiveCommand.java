@@ -4,9 +4,9 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         description = {"Captures on an interface (through dumpcap, else tcpdump, which hold the capture privileges)",
                 "and prints each TLS connection's records as they arrive. Ctrl-C, --count or --duration stops it."})
 final class LiveCommand implements Callable<Integer> {
-    private static final long FLUSH_SECONDS = 10;
+    private static final Duration FLUSH = Duration.ofSeconds(10);
 
     @Option(names = {"-i", "--interface"}, required = true, paramLabel = "IFACE", description = "interface to capture on (lo, eth0, any)")
     String iface;
@@ -63,16 +63,7 @@ final class LiveCommand implements Callable<Integer> {
         }
         // Ctrl-C: stop the tool, then hold the JVM's exit until the pipeline has read what the tool flushed,
         // ended the open connections and printed them (bounded: a stuck pipeline does not keep it alive).
-        CountDownLatch printed = new CountDownLatch(1);
-        Thread stopOnSignal = new Thread(() -> {
-            capture.close();
-            try {
-                printed.await(FLUSH_SECONDS, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "live-stop");
-        Runtime.getRuntime().addShutdownHook(stopOnSignal);
+        StopHook stopOnSignal = new StopHook("live-stop", capture::close, FLUSH);
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().factory());
         if (duration != null) {
             timer.schedule(capture::close, duration, TimeUnit.SECONDS);
@@ -89,14 +80,9 @@ final class LiveCommand implements Callable<Integer> {
             timer.shutdownNow();
             capture.close();
             out.flush();
-            printed.countDown();
+            stopOnSignal.close();
         }
         int status = capture.waitFor();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnSignal);
-        } catch (IllegalStateException e) {
-            // Already shutting down (Ctrl-C): the hook is running.
-        }
         String said = capture.lastWords();
         if (code != ExitCode.OK && code != ExitCode.FINDINGS && !said.isEmpty()) {
             err.println("tlsscope: " + capture.tool() + " on " + iface + ": " + explain(said));

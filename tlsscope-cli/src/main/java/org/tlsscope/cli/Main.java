@@ -19,6 +19,8 @@ public final class Main {
                 new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), 1 << 16));
         PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
                 StandardCharsets.UTF_8), true);
+        // A thread of a command (an analysis, a report worker) that dies: one line too, never the JVM's trace.
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> internalError(err, thread.getName() + ": ", e));
         int code = run(out, err, args);
         out.flush();
         err.flush();
@@ -30,20 +32,28 @@ public final class Main {
         CommandLine cli = new CommandLine(new Main());
         cli.setOut(out);
         cli.setErr(err);
-        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-            // A user never sees a stack trace: one line, and a documented exit code.
-            cmd.getErr().println("tlsscope: internal error: " + e);
-            if (System.getenv("TLSSCOPE_DEBUG") != null) {
-                e.printStackTrace(cmd.getErr());
-            }
-            return ExitCode.INTERNAL;
-        });
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> internalError(cmd.getErr(), "", e));
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("tlsscope: " + e.getMessage());
             e.getCommandLine().getErr().println("Try 'tlsscope " + (e.getCommandLine().getCommandName().equals("tlsscope")
                     ? "" : e.getCommandLine().getCommandName() + " ") + "--help'.");
             return ExitCode.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (Error e) {
+            // picocli hands its handler exceptions only: an error (out of memory, a stack overflow) arrives here.
+            return internalError(err, "", e);
+        }
+    }
+
+    /** A user never sees a stack trace: one line, and a documented exit code ({@code TLSSCOPE_DEBUG=1}: the trace too). */
+    private static int internalError(PrintWriter err, String where, Throwable e) {
+        err.println("tlsscope: internal error: " + where + e);
+        if (System.getenv("TLSSCOPE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return ExitCode.INTERNAL;
     }
 }

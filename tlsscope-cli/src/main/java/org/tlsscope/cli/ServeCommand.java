@@ -7,12 +7,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.tlsscope.decrypt.Decryption;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.decrypt.keys.RsaKeys;
 import org.tlsscope.lab.ServerEndpoint;
 import org.tlsscope.lab.TlsOptions;
 import org.tlsscope.lab.app.Responder;
 import org.tlsscope.lab.engine.Application;
 import org.tlsscope.lab.engine.NioLoop;
 import org.tlsscope.lab.engine.TlsChannel;
+import org.tlsscope.lab.live.LiveFeed;
 import org.tlsscope.lab.pki.LabPki;
 import org.tlsscope.net.Endpoint;
 import org.tlsscope.net.IpAddress;
@@ -22,11 +26,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code tlsscope serve}: a TLS echo and tiny HTTP server, like {@code openssl s_server -www}, that records itself. */
+/**
+ * {@code tlsscope serve}: a TLS echo and tiny HTTP server, like {@code openssl s_server -www}, that records itself
+ * and analyzes its own connections as they happen, decrypted with the secrets it derives.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Runs a TLS server with the lab certificate: an HTTP GET gets a page describing the session,",
-                "anything else is echoed. Prints each connection's handshake as it happens; --record and --keylog",
-                "write a capture and the key log that decrypts it. Runs until interrupted (or --max-connections)."})
+                "anything else is echoed. Prints each connection's records as they pass, decrypted with the server's",
+                "own secrets (--format), and a line on stderr as each connection ends; --record and --keylog write a",
+                "capture and the key log that decrypts it. Runs until interrupted (or --max-connections)."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     LabTlsOptions tls;
@@ -50,17 +58,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "bound on each client's handshake, and on a client that stops reading (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
+    LiveFormat format;
+
     @Spec
     CommandSpec spec;
 
     private int ended;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter out = new PrintWriter(spec.commandLine().getOut(), true);
         PrintWriter err = spec.commandLine().getErr();
-        if (timeoutSeconds < 1) {
-            err.println("tlsscope: --timeout must be at least 1");
+        InetSocketAddress address = new InetSocketAddress(bind, port);
+        String usage = timeoutSeconds < 1 ? "--timeout must be at least 1"
+                : address.isUnresolved() ? "--bind: cannot resolve '" + bind + "'"
+                : output.usageError();
+        if (usage != null) {
+            err.println("tlsscope: " + usage);
             return ExitCode.USAGE;
         }
         TlsOptions options;
@@ -74,21 +89,44 @@ final class ServeCommand implements Callable<Integer> {
             err.println("tlsscope: warning: TLS 1.0/1.1 are obsolete and insecure (RFC 8996): enabled for this lab only");
         }
         LabPki certs = LabPki.loadOrCreate(pki != null ? pki : LabDirs.home(), LabPki.DEFAULT_RSA_BITS);
-        try (LabOutput files = output; NioLoop loop = new NioLoop(out::println, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(5))) {
-            ServerEndpoint endpoint = new ServerEndpoint(certs, options, output.keyLogSink(), output.recorder(),
-                    channel -> counted(new Responder()));
-            InetSocketAddress bound = loop.listen(new InetSocketAddress(bind, port), endpoint);
-            out.println("listening on " + shown(bound) + " (certificates in " + certs.dir() + ")");
-            // Ctrl-C stops the loop, which closes the recording and the key log properly.
-            Thread hook = new Thread(loop::stop);
-            Runtime.getRuntime().addShutdownHook(hook);
+        // Each connection's end is a line on stderr, printed by the analysis in its place among the flights.
+        LiveFeed feed = new LiveFeed(LiveAnalysis.MAX_BEHIND_BYTES, err::println);
+        KeyLog secrets = new KeyLog();
+        try (LabOutput files = output; NioLoop loop = new NioLoop(feed::note, Duration.ofSeconds(timeoutSeconds), Duration.ofSeconds(5))) {
+            // The analysis shows each handshake from its bytes: BC's own account of it would say it twice.
+            loop.narrate(false);
+            ServerEndpoint endpoint;
             try {
-                loop.runUntil(() -> maxConnections != null && ended >= maxConnections, null);
-            } finally {
-                removeHook(hook);
+                endpoint = new ServerEndpoint(certs, options, output.keyLogSink().and(feed.secretsInto(secrets)),
+                        output.recorder(feed), channel -> counted(new Responder()));
+            } catch (IOException e) {
+                err.println("tlsscope: " + LabOutput.cannotWrite(e));
+                return ExitCode.USAGE;
             }
+            InetSocketAddress bound;
+            try {
+                bound = loop.listen(address, endpoint);
+            } catch (IOException e) {
+                err.println("tlsscope: " + HostPort.cannotListen(shown(address), e));
+                return ExitCode.USAGE;
+            }
+            err.println("tlsscope: listening on " + shown(bound) + " (certificates in " + certs.dir() + ")");
+            LiveAnalysis analysis = new LiveAnalysis("serve-analysis", feed, format.view(out),
+                    new Decryption(secrets, new RsaKeys()), out, err);
+            // Ctrl-C stops the loop, which closes the connections, the recording and the key log properly, and
+            // waits for the analysis to print what it was given.
+            int code;
+            try (StopHook hook = new StopHook("serve-stop", loop::stop, LiveAnalysis.DRAIN.plusSeconds(10))) {
+                try {
+                    loop.runUntil(() -> maxConnections != null && ended >= maxConnections, null);
+                } finally {
+                    loop.close();
+                    files.close();
+                    code = analysis.finish();
+                }
+            }
+            return code;
         }
-        return ExitCode.OK;
     }
 
     /** {@code 127.0.0.1:4433}, {@code [::1]:4433}: as the analysis prints endpoints (RFC 5952 for IPv6). */
@@ -96,14 +134,6 @@ final class ServeCommand implements Callable<Integer> {
         ByteBuffer b = ByteBuffer.wrap(address.getAddress().getAddress());
         IpAddress ip = b.capacity() == 4 ? IpAddress.v4(b.getInt()) : IpAddress.v6(b.getLong(), b.getLong());
         return new Endpoint(ip, address.getPort()).toString();
-    }
-
-    private static void removeHook(Thread hook) {
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // The JVM is already shutting down: the hook is running.
-        }
     }
 
     /** The responder, reporting each connection's end. */

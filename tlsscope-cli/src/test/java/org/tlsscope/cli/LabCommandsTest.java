@@ -63,28 +63,6 @@ class LabCommandsTest {
     }
 
     @Test
-    void connectToServeRecordsBothSides() throws Exception {
-        try (Serving serve = new Serving(dir, "--max-connections", "1", "--record", dir.resolve("serve.pcap").toString(),
-                "--keylog", dir.resolve("serve.keys").toString())) {
-            Result connect = Serving.connect("127.0.0.1:" + serve.port, "--sni", "localhost", "--send", "GET / HTTP/1.0\\r\\n\\r\\n",
-                    "--pki", dir.toString(), "--record", dir.resolve("connect.pcap").toString(),
-                    "--keylog", dir.resolve("connect.keys").toString());
-            assertThat(connect.code()).isZero();
-            assertThat(connect.out()).startsWith("HTTP/1.0 200 ok");
-            assertThat(connect.err()).contains("handshake complete: TLS 1.3");
-            assertThat(serve.exit()).isZero();
-            assertThat(serve.out()).contains("#1 handshake complete: TLS 1.3").contains("#1 closed");
-        }
-
-        // Each side's recording, with its own key log, is the same session, decrypted.
-        for (String side : new String[] {"serve", "connect"}) {
-            Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
-            assertThat(r.code()).isZero();
-            assertThat(r.out()).contains("Finished: client verified, server verified");
-        }
-    }
-
-    @Test
     void overIpv6BothRecordingsAreIpv6AndDecrypted() throws Exception {
         try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName("::1"))) {
             assertThat(probe.getLocalPort()).isPositive();
@@ -93,11 +71,16 @@ class LabCommandsTest {
         }
         try (Serving serve = new Serving(dir, "--bind", "::1", "--max-connections", "1", "--record",
                 dir.resolve("serve6.pcap").toString(), "--keylog", dir.resolve("serve6.keys").toString())) {
-            assertThat(serve.out()).startsWith("listening on [::1]:" + serve.port + " ");
-            Result connect = Serving.connect("[::1]:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString(),
+            assertThat(serve.err()).startsWith("tlsscope: listening on [::1]:" + serve.port + " ");
+            Serving.Connected connect = Serving.connect("[::1]:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString(),
                     "--record", dir.resolve("connect6.pcap").toString(), "--keylog", dir.resolve("connect6.keys").toString());
             assertThat(connect.code()).isZero();
             assertThat(serve.exit()).isZero();
+            // The live analyses read the same IPv6 packets as the recordings.
+            for (String live : new String[] {serve.out(), connect.out()}) {
+                assertThat(live).containsPattern("connection 1: \\[::1\\]:\\d+ -> \\[::1\\]:" + serve.port + "  TLS 1.3")
+                        .contains("Finished: client verified, server verified");
+            }
         }
         for (String side : new String[] {"serve6", "connect6"}) {
             Result r = run("analyze", "--keylog", dir.resolve(side + ".keys").toString(), dir.resolve(side + ".pcap").toString());
@@ -110,26 +93,33 @@ class LabCommandsTest {
     @Test
     void connectUpdatesKeysOnRequestAndServeAnswers() throws Exception {
         try (Serving serve = new Serving(dir, "--max-connections", "1")) {
-            Result connect = Serving.connect("127.0.0.1:" + serve.port, "--send", "ping\\n", "--key-update", "--wait", "1",
+            Serving.Connected connect = Serving.connect("127.0.0.1:" + serve.port, "--send", "ping\\n", "--key-update", "--wait", "1",
                     "--pki", dir.toString());
             assertThat(connect.code()).isZero();
-            assertThat(connect.out()).isEqualTo("ping\nping\n");
-            assertThat(connect.err()).contains("#1 KeyUpdate sent: our next traffic secret is in use",
-                    "#1 KeyUpdate received: the peer's next traffic secret is in use");
+            assertThat(connect.reply()).isEqualTo("ping\nping\n");
             assertThat(serve.exit()).isZero();
-            assertThat(serve.out()).contains("#1 KeyUpdate received: the peer's next traffic secret is in use",
-                    "#1 KeyUpdate sent: our next traffic secret is in use");
+            // Both analyses read each side's KeyUpdate, and open the records after them with the next traffic secrets.
+            for (String live : new String[] {serve.out(), connect.out()}) {
+                assertThat(live).containsPattern("client handshake +22 bytes  key_update \\(update_requested\\)\n"
+                                + "#1 +frame \\d+ +client application_data +22 bytes  1 record, 5 bytes decrypted\n")
+                        .containsPattern("server handshake +22 bytes  key_update \\(update_not_requested\\)\n"
+                                + "#1 +frame \\d+ +server application_data +22 bytes  1 record, 5 bytes decrypted\n")
+                        .contains("13 records opened; Finished: client verified, server verified; plaintext: client 10 bytes, server 10 bytes");
+            }
         }
     }
 
     @Test
-    void connectAsALoadClientTalliesEveryConnection() throws Exception {
+    void connectAsALoadClientTalliesEveryConnectionAndServeAnalyzesThem() throws Exception {
         try (Serving serve = new Serving(dir, "--max-connections", "60")) {
-            Result load = Serving.connect("127.0.0.1:" + serve.port, "--count", "60", "--concurrency", "20", "--pki", dir.toString());
+            Serving.Connected load = Serving.connect("127.0.0.1:" + serve.port, "--count", "60", "--concurrency", "20", "--pki", dir.toString());
             assertThat(load.code()).isZero();
+            // The tally alone: no analysis, no line per connection.
             assertThat(load.out()).matches("60 connections, 20 at a time: 60 handshakes in [0-9.]+ s \\(\\d+/s\\), 60 completed, 0 failed\n");
+            assertThat(load.err()).isEmpty();
             assertThat(serve.exit()).isZero();
-            assertThat(serve.out().lines().filter(l -> l.matches("#\\d+ closed"))).hasSize(60);
+            assertThat(serve.err().lines().filter(l -> l.matches("#\\d+ closed"))).hasSize(60);
+            assertThat(serve.out().lines().filter(l -> l.contains("Finished: client verified, server verified"))).hasSize(60);
         }
     }
 }

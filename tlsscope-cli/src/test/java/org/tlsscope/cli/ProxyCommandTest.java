@@ -39,10 +39,6 @@ class ProxyCommandTest {
     @TempDir
     Path dir;
 
-    private static boolean has(String tool) {
-        return Files.isExecutable(Path.of("/usr/bin", tool));
-    }
-
     /** A proxy run on its own thread: its exit code, and its output so far. */
     private record Running(CompletableFuture<Integer> code, StringWriter out, StringWriter err, int port) {
         Result result() throws Exception {
@@ -108,7 +104,7 @@ class ProxyCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"1.2", "1.3"})
     void curlThroughTheProxyIsDecryptedLiveRecordedAndReadByTshark(String version) throws Exception {
-        assumeTrue(has("openssl") && has("curl") && has("tshark"), "needs openssl, curl and tshark");
+        assumeTrue(Installed.has("openssl") && Installed.has("curl") && Installed.has("tshark"), "needs openssl, curl and tshark");
         Path cert = dir.resolve("server.crt");
         Path key = FIXTURES.resolve("server-rsa.key").toAbsolutePath();
         exec(dir, List.of("openssl", "req", "-x509", "-key", key.toString(), "-subj", "/CN=localhost", "-days", "1",
@@ -154,7 +150,7 @@ class ProxyCommandTest {
 
     @Test
     void stoppingFlushesTheViewAndTheRecordingOfConnectionsStillOpen() throws Exception {
-        assumeTrue(has("tshark"), "needs tshark");
+        assumeTrue(Installed.has("tshark"), "needs tshark");
         Path pcap = dir.resolve("stopped.pcap");
         try (ServerSocket upstream = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             // The proxy runs as its own process, stopped as Ctrl-C stops it: a signal, then its shutdown hook.

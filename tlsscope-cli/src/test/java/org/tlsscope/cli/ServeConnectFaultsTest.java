@@ -1,6 +1,7 @@
 package org.tlsscope.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -8,10 +9,11 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.tlsscope.cli.MainTest.Result;
+import org.tlsscope.cli.Serving.Connected;
 
 /**
  * serve and connect against faulty peers, as a user sees them: one line per fault, a documented exit
@@ -40,12 +42,12 @@ class ServeConnectFaultsTest {
             Socket partial = raw(serve.port);
             partial.getOutputStream().write(PARTIAL_HELLO);
 
-            Result good = Serving.connect("127.0.0.1:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString());
+            Connected good = Serving.connect("127.0.0.1:" + serve.port, "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString());
             assertThat(good.code()).isZero();
-            assertThat(good.out()).startsWith("HTTP/1.0 200 ok");
+            assertThat(good.reply()).startsWith("HTTP/1.0 200 ok");
             serve.awaitLine("#5 closed");
             // The silent and the partial connections are still waiting while the good one was served.
-            assertThat(serve.out()).doesNotContain("#1 closed").doesNotContain("#4 closed");
+            assertThat(serve.err()).doesNotContain("#1 closed").doesNotContain("#4 closed");
 
             serve.awaitLine("#1 closed: no ClientHello within 8 s");
             serve.awaitLine("#4 closed: handshake not complete after 8 s");
@@ -63,11 +65,32 @@ class ServeConnectFaultsTest {
                 few.getOutputStream().write(new byte[] {22, 3});
                 assertThat(serve.exit()).isZero();
             }
-            assertThat(serve.out().lines().filter(l -> l.matches("#\\d closed.*")).toList()).containsExactlyInAnyOrder(
+            assertThat(serve.err().lines().filter(l -> l.matches("#\\d closed.*")).toList()).containsExactlyInAnyOrder(
                     "#1 closed: not TLS: the first bytes are 80 2e 01 03 01 00 15",
                     "#2 closed: handshake not complete after 1 s",
                     "#3 closed: no ClientHello within 1 s");
             assertThat(serve.out() + serve.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aHelloServeRejectsEndsWithTheAlertItSentWhichItsAnalysisShows() throws Exception {
+        assumeTrue(Installed.has("openssl"), "needs openssl");
+        try (Serving serve = new Serving(dir, "--tls", "1.2", "--cipher", "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", "--max-connections", "2")) {
+            Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + serve.port, "-tls1_2",
+                    "-cipher", "AES256-SHA").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            client.getOutputStream().close();
+            assertThat(client.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            serve.awaitLine("#1 closed: handshake failed: handshake_failure (No selectable cipher suite)");
+            // Before a readable ClientHello BC sends no alert at all, and the line says so.
+            try (Socket tlsLooking = raw(serve.port)) {
+                tlsLooking.getOutputStream().write(new byte[] {22, 3, 1, 0, 5, 1, 0, 0, 1, 0});
+                serve.awaitLine("#2 closed: handshake failed: decode_error; the alert was not sent");
+            }
+            assertThat(serve.exit()).isZero();
+            assertThat(serve.out()).contains("#1    frame 5       server alert                  2 bytes  alert fatal handshake_failure");
+            assertThat(serve.out()).containsPattern("connection 2: .*\n(.*\n)*  application data: client 0 bytes, server 0 bytes")
+                    .doesNotContainPattern("#2 .* server alert");
         }
     }
 
@@ -90,14 +113,14 @@ class ServeConnectFaultsTest {
         }
         assertOneLine(Serving.connect("127.0.0.1:" + closedPort, "--pki", dir.toString()),
                 "tlsscope: connection ended: cannot connect: Connection refused");
-        Result unresolved = Serving.connect("no-such-host.invalid:443", "--pki", dir.toString());
+        Connected unresolved = Serving.connect("no-such-host.invalid:443", "--pki", dir.toString());
         assertThat(unresolved.code()).isEqualTo(ExitCode.CONNECTION);
         assertThat(unresolved.err()).isEqualTo("tlsscope: cannot resolve 'no-such-host.invalid'\n");
     }
 
     @Test
     void badLoadOptionsAreUsageErrors() {
-        Result r = Serving.connect("127.0.0.1:4433", "--count", "10", "--concurrency", "100000000", "--pki", dir.toString());
+        Connected r = Serving.connect("127.0.0.1:4433", "--count", "10", "--concurrency", "100000000", "--pki", dir.toString());
         assertThat(r.code()).isEqualTo(ExitCode.USAGE);
         assertThat(r.err()).startsWith("tlsscope: --concurrency 100000000 needs as many sockets, but the file descriptor limit is ");
         assertThat(Serving.connect("127.0.0.1:4433", "--key-update", "--pki", dir.toString()).code()).isEqualTo(ExitCode.USAGE);
@@ -108,7 +131,7 @@ class ServeConnectFaultsTest {
     }
 
     /** connect (with a 1 s timeout) against a one-connection server that does {@code fault}. */
-    private static Result against(Fault fault) throws Exception {
+    private static Connected against(Fault fault) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Thread server = Thread.ofPlatform().daemon().start(() -> {
                 try (Socket s = listener.accept()) {
@@ -119,7 +142,7 @@ class ServeConnectFaultsTest {
                     // connect ended the connection: its output is what the test reads.
                 }
             });
-            Result r = Serving.connect("127.0.0.1:" + listener.getLocalPort(), "--timeout", "1", "--send", "hello",
+            Connected r = Serving.connect("127.0.0.1:" + listener.getLocalPort(), "--timeout", "1", "--send", "hello",
                     "--pki", dir.toString());
             server.join(10_000);
             return r;
@@ -127,7 +150,7 @@ class ServeConnectFaultsTest {
     }
 
     /** The connection failed (exit code 5) and stderr ends with {@code line}, after the handshake's own lines. */
-    private static void assertOneLine(Result r, String line) {
+    private static void assertOneLine(Connected r, String line) {
         assertThat(r.code()).isEqualTo(ExitCode.CONNECTION);
         assertThat(r.err().lines().filter(l -> l.startsWith("tlsscope:")).toList()).containsExactly(line);
         assertThat(r.err()).doesNotContain("Exception").doesNotContain("\tat ");

@@ -13,12 +13,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.tlsscope.cli.MainTest.Result;
 import picocli.CommandLine;
 
 /**
  * {@code tlsscope serve} in-process on a free loopback port, as a user runs it (give it
- * --max-connections, so that it ends), with its output kept; and {@code connect} against it.
+ * --max-connections, so that it ends), with its output kept: the analysis on standard output, the
+ * connections' ends on standard error; and {@code connect} against it.
  */
 final class Serving implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on (?:127\\.0\\.0\\.1|\\[::1\\]):(\\d+) ");
@@ -34,10 +34,10 @@ final class Serving implements AutoCloseable {
         exit = CompletableFuture.supplyAsync(() -> Main.run(new PrintWriter(out, true), new PrintWriter(err, true),
                 args.toArray(String[]::new)));
         Matcher m = LISTENING.matcher("");
-        for (int i = 0; i < 400 && !(m = LISTENING.matcher(out.toString())).find(); i++) {
+        for (int i = 0; i < 400 && !exit.isDone() && !(m = LISTENING.matcher(err.toString())).find(); i++) {
             Thread.sleep(50);
         }
-        assertThat(out.toString()).contains("listening on");
+        assertThat(err.toString()).as("serve started").contains("listening on");
         port = Integer.parseInt(m.group(1));
     }
 
@@ -49,12 +49,12 @@ final class Serving implements AutoCloseable {
         return err.toString();
     }
 
-    /** Waits (up to 20 s) until serve has printed {@code line}. */
+    /** Waits (up to 20 s) until serve has printed {@code line} on standard error (a connection's end). */
     void awaitLine(String line) throws InterruptedException {
-        for (int i = 0; i < 2_000 && !out().lines().toList().contains(line); i++) {
+        for (int i = 0; i < 2_000 && !err().lines().toList().contains(line); i++) {
             Thread.sleep(10);
         }
-        assertThat(out().lines()).contains(line);
+        assertThat(err().lines()).contains(line);
     }
 
     /** serve's exit code, once it has served its --max-connections. */
@@ -67,8 +67,15 @@ final class Serving implements AutoCloseable {
         exit();
     }
 
-    /** {@code tlsscope connect ARGS}: out is the reply (what connect writes to standard output), then its other output. */
-    static Result connect(String... args) {
+    /**
+     * What {@code tlsscope connect} printed: its exit code, standard output as a user sees it (the analysis or the
+     * load tally, then the reply), the reply alone, and standard error.
+     */
+    record Connected(int code, String out, String reply, String err) {
+    }
+
+    /** {@code tlsscope connect ARGS}. */
+    static Connected connect(String... args) {
         ByteArrayOutputStream reply = new ByteArrayOutputStream();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -78,6 +85,7 @@ final class Serving implements AutoCloseable {
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         int code = cli.execute(args);
-        return new Result(code, reply.toString(StandardCharsets.UTF_8) + out, err.toString());
+        String replied = reply.toString(StandardCharsets.UTF_8);
+        return new Connected(code, out + replied, replied, err.toString());
     }
 }

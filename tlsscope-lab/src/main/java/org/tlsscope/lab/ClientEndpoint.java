@@ -35,7 +35,7 @@ public final class ClientEndpoint implements Endpoint {
 
     @Override
     public TlsPeer peer(TlsChannel channel) {
-        client = new LabClient(new SecretTap(RANDOM, keyLog, channel::log), options, pki, channel::log, resume);
+        client = new LabClient(new SecretTap(RANDOM, keyLog, channel::event), options, pki, channel::event, resume);
         return client;
     }
 

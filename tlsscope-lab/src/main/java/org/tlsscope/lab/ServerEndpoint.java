@@ -35,7 +35,7 @@ public final class ServerEndpoint implements Endpoint {
 
     @Override
     public TlsPeer peer(TlsChannel channel) {
-        return new LabServer(new SecretTap(random, keyLog, channel::log), options, pki, sessions, channel::log);
+        return new LabServer(new SecretTap(random, keyLog, channel::event), options, pki, sessions, channel::event);
     }
 
     @Override

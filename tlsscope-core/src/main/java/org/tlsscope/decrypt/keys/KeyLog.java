@@ -236,6 +236,20 @@ public final class KeyLog {
         return source.equals(otherSource) ? "line " + line : source + " line " + line;
     }
 
+    /**
+     * Drops every secret kept under {@code clientRandom}: a live source (an endpoint that hands its secrets to
+     * the analysis as it derives them) says so once the connection they open has ended and been read, so that
+     * a long run holds the secrets of its open connections only. Nothing happens for an unknown client random.
+     */
+    public void forget(byte[] clientRandom) {
+        if (clientRandom != null && clientRandom.length > 0) {
+            Group gone = groups.remove(new Key(Keyed.CLIENT_RANDOM, HexFormat.of().formatHex(clientRandom)));
+            if (gone != null) {
+                size -= gone.secrets.size();
+            }
+        }
+    }
+
     /** The unusable lines met so far, in the order read (a replaced line is reported when replaced). */
     public List<KeyLogProblem> problems() {
         return List.copyOf(problems);

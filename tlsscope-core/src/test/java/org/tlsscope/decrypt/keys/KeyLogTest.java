@@ -168,6 +168,31 @@ class KeyLogTest {
     }
 
     @Test
+    void forgettingAClientRandomDropsAllItsSecretsAndNothingElse() {
+        KeyLog log = of("CLIENT_HANDSHAKE_TRAFFIC_SECRET " + R1 + " " + S32 + "\n"
+                + "SERVER_HANDSHAKE_TRAFFIC_SECRET " + R1 + " " + S32 + "\n"
+                + "CLIENT_TRAFFIC_SECRET_0 " + R1 + " " + S32 + "\n"
+                + "CLIENT_RANDOM " + R2 + " " + MS + "\n"
+                + "RSA Session-ID:" + R1 + " Master-Key:" + MS + "\n");
+        assertThat(log.size()).isEqualTo(5);
+
+        log.forget(hex(R1));
+        assertThat(log.size()).isEqualTo(2);
+        assertThat(log.labels(hex(R1))).isEmpty();
+        assertThat(log.secret("CLIENT_HANDSHAKE_TRAFFIC_SECRET", hex(R1))).isNull();
+        assertThat(log.masterSecret(hex(R2))).isEqualTo(hex(MS));
+        assertThat(log.masterSecretForSessionId(hex(R1))).as("a session ID entry is not a client random's").isEqualTo(hex(MS));
+
+        log.forget(hex(R3));
+        log.forget(null);
+        assertThat(log.size()).isEqualTo(2);
+        // Logged again after it was forgotten (a client random is not reused, but nothing forbids it): found again.
+        log.add("again", ("CLIENT_RANDOM " + R1 + " " + MS + "\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(log.masterSecret(hex(R1))).isEqualTo(hex(MS));
+        assertThat(log.size()).isEqualTo(3);
+    }
+
+    @Test
     void aRepeatedLineIsHarmlessAndAConflictingOneReplacesTheFirstWithAProblem(@TempDir Path dir) throws IOException {
         Path first = dir.resolve("first.keys");
         Path second = dir.resolve("second.keys");

@@ -39,12 +39,15 @@ public final class NioLoop implements Closeable {
     /** One read and one write buffer for all connections: the loop's single thread uses one at a time. */
     private final ByteBuffer readBuffer = ByteBuffer.allocate(IO_BUFFER);
     private final ByteBuffer writeBuffer = ByteBuffer.allocate(IO_BUFFER);
+    /** What a recorded connection offers to BC instead of the read buffer, which keeps the bytes as read. */
+    private final byte[] offerBuffer = new byte[IO_BUFFER];
     /** Listeners paused after a failed accept, with when to resume them. */
     private final Map<SelectionKey, Long> pausedListeners = new HashMap<>();
     private final Set<TlsChannel> channels = new LinkedHashSet<>();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
+    private boolean narrated = true;
     private int nextId = 1;
     private long nextExpiry = System.nanoTime();
 
@@ -59,6 +62,19 @@ public final class NioLoop implements Closeable {
         this.log = log;
         this.timeout = timeout;
         this.linger = linger;
+    }
+
+    /**
+     * Whether the TLS engine's handshake steps ({@link TlsChannel#event}) are logged with the connections' other
+     * lines: yes by default (the lab's narration); serve and connect, whose live analysis shows each handshake
+     * from its bytes, turn them off. Set before the loop runs.
+     */
+    public void narrate(boolean narrated) {
+        this.narrated = narrated;
+    }
+
+    boolean narrated() {
+        return narrated;
     }
 
     /** Listens on {@code address} (port 0: any free port); returns the address bound. */
@@ -163,6 +179,10 @@ public final class NioLoop implements Closeable {
 
     ByteBuffer writeBuffer() {
         return writeBuffer;
+    }
+
+    byte[] offerBuffer() {
+        return offerBuffer;
     }
 
     void ended(TlsChannel channel) {

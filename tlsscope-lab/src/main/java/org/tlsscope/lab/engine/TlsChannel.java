@@ -14,6 +14,7 @@ import org.bouncycastle.tls.TlsPeer;
 import org.bouncycastle.tls.TlsProtocol;
 import org.bouncycastle.tls.TlsUtils;
 import org.tlsscope.lab.TlsNames;
+import org.tlsscope.lab.keylog.SecretTap;
 import org.tlsscope.lab.record.TcpSynthesizer;
 import org.tlsscope.tcp.Direction;
 
@@ -102,6 +103,16 @@ public final class TlsChannel {
     /** A line for the user about this connection. */
     public void log(String line) {
         log.accept(line);
+    }
+
+    /**
+     * A handshake step as the TLS engine reports it (a hello, a certificate, an alert, a key update): logged
+     * like {@link #log} when the loop narrates, dropped when a live analysis shows the handshake instead.
+     */
+    public void event(String line) {
+        if (loop.narrated()) {
+            log.accept(line);
+        }
     }
 
     /** Encrypts and sends {@code data}; false (nothing sent) when the connection is closing or closed. */
@@ -200,8 +211,9 @@ public final class TlsChannel {
         }
         if (n > 0) {
             first.add(in.array(), n);
-            record(from(false), in.array(), 0, n);
-            if (!protocol.isClosed()) {
+            if (protocol.isClosed()) {
+                record(from(false), in.array(), 0, n);
+            } else {
                 offer(in.array(), n);
             }
         } else if (n < 0) {
@@ -235,20 +247,44 @@ public final class TlsChannel {
     }
 
     private void offer(byte[] in, int n) {
+        // BC opens a record that lies whole in the array it is offered in place (RecordStream.readFullRecord):
+        // a recorded connection offers a copy, so that the recording gets the bytes as they came.
+        byte[] offered = in;
+        if (recording != null) {
+            offered = loop.offerBuffer();
+            System.arraycopy(in, 0, offered, 0, n);
+        }
+        IOException failure = null;
         try {
-            protocol.offerInput(in, 0, n);
-        } catch (TlsFatalAlertReceived e) {
-            fail(peerName() + " sent fatal alert " + AlertDescription.getName(e.getAlertDescription()) + during());
-            return;
-        } catch (TlsFatalAlert e) {
-            // BC raised the alert (whether it could send it is the peer's event line): name what the peer sent
-            // when it is not TLS at all.
-            fail(!open && !first.looksLikeTls() ? first.notTls()
-                    : (open ? "TLS error: " : "handshake failed: ") + AlertDescription.getName(e.getAlertDescription()) + detail(e));
-            return;
+            protocol.offerInput(offered, 0, n);
         } catch (IOException e) {
-            fail("TLS: " + e.getMessage());
-            return;
+            failure = e;
+        }
+        // Recorded once BC has read them, not before: a secret these bytes let BC derive (a TLS 1.3 client's
+        // handshake secrets from the ServerHello, RFC 8446 section 7.1; a TLS 1.2 server's master secret from
+        // the ClientKeyExchange, RFC 5246 section 8.1) is then logged before the records it opens, which often
+        // came in the same read, reach the recording. A live analysis of the recording so finds every key it
+        // needs when it reads the record. Nothing was sent meanwhile: BC's output waits for flush().
+        record(from(false), in, 0, n);
+        switch (failure) {
+            case null -> { }
+            case TlsFatalAlertReceived e -> {
+                fail(peerName() + " sent fatal alert " + AlertDescription.getName(e.getAlertDescription()) + during());
+                return;
+            }
+            case TlsFatalAlert e -> {
+                // BC raised the alert: name what the peer sent when it is not TLS at all. BC queues the alert to
+                // send, except before it has read a ClientHello's version (its RecordStream.writeRecord drops
+                // records while no write version is set): then the line says so, as the recording shows no alert.
+                String alert = AlertDescription.getName(e.getAlertDescription()) + detail(e)
+                        + (protocol.getAvailableOutputBytes() == 0 ? "; the alert was not sent" : "");
+                fail(!open && !first.looksLikeTls() ? first.notTls() : (open ? "TLS error: " : "handshake failed: ") + alert);
+                return;
+            }
+            case IOException e -> {
+                fail("TLS: " + e.getMessage());
+                return;
+            }
         }
         if (!open && protocol.isConnected()) {
             open = true;
@@ -480,6 +516,10 @@ public final class TlsChannel {
             // Closing a socket that failed: nothing more to report.
         }
         loop.ended(this);
+        // Everything the connection sent and received is recorded by now: its secrets open nothing more.
+        if (peer != null && peer.getCrypto() instanceof SecretTap tap) {
+            tap.connectionEnded();
+        }
         if (app != null) {
             app.onClosed(this, reason);
         }

@@ -2,6 +2,9 @@ package org.tlsscope.lab.keylog;
 
 import java.io.IOException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import org.bouncycastle.tls.SecurityParameters;
 import org.bouncycastle.tls.TlsContext;
@@ -28,11 +31,16 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
  * <p>A TLS 1.3 KeyUpdate derives the next application traffic secret from the current one (RFC 8446
  * section 7.2), so the key log's {@code _0} secrets open everything after it: the tap logs nothing new,
  * but tells {@code events} of each update, which BC reports nowhere else.
+ *
+ * <p>When the connection is gone, {@link #connectionEnded} tells the sink which client randoms it logged, so that a
+ * live analysis holding them in memory can drop them.
  */
 public final class SecretTap extends BcTlsCrypto {
     private final KeyLogSink sink;
     private final Consumer<String> events;
     private int ciphers13;
+    /** The client randoms logged under: one, unless a TLS 1.2 connection renegotiated. */
+    private final List<byte[]> randoms = new ArrayList<>(1);
 
     /** {@code events}: a line for each TLS 1.3 key update, sent or received. */
     public SecretTap(SecureRandom random, KeyLogSink sink, Consumer<String> events) {
@@ -47,6 +55,9 @@ public final class SecretTap extends BcTlsCrypto {
         SecurityParameters sp = params.getSecurityParametersHandshake();
         if (sp != null) {
             byte[] random = sp.getClientRandom();
+            if (randoms.stream().noneMatch(r -> Arrays.equals(r, random))) {
+                randoms.add(random.clone());
+            }
             if (TlsUtils.isTLSv13(sp.getNegotiatedVersion())) {
                 boolean handshake = ciphers13++ == 0;
                 sink.log(handshake ? "CLIENT_HANDSHAKE_TRAFFIC_SECRET" : "CLIENT_TRAFFIC_SECRET_0", random,
@@ -67,6 +78,12 @@ public final class SecretTap extends BcTlsCrypto {
         if (sp != null && TlsUtils.isTLSv13(sp.getNegotiatedVersion()) && sp.getExporterMasterSecret() != null) {
             sink.log("EXPORTER_SECRET", sp.getClientRandom(), copy(sp.getExporterMasterSecret()));
         }
+    }
+
+    /** Called once the connection has ended and all its bytes were recorded: its secrets open nothing more. */
+    public void connectionEnded() {
+        randoms.forEach(sink::spent);
+        randoms.clear();
     }
 
     private byte[] copy(TlsSecret secret) {

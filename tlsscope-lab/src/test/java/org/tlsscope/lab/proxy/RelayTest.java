@@ -33,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.lab.engine.Recorder;
+import org.tlsscope.lab.live.LiveFeed;
 import org.tlsscope.lab.record.TcpSynthesizer;
 import org.tlsscope.net.PacketDecoder;
 import org.tlsscope.net.TcpSegment;

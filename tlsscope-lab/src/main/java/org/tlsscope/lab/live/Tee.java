@@ -1,4 +1,4 @@
-package org.tlsscope.lab.proxy;
+package org.tlsscope.lab.live;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -6,8 +6,8 @@ import java.util.function.Consumer;
 import org.tlsscope.lab.record.PacketSink;
 
 /**
- * The proxy's packets to the live analysis and to the recording: a recording that fails (a full disk) stops,
- * with one line saying why, and the analysis goes on.
+ * Synthesized packets to the live analysis and to the recording (the proxy's, serve's, connect's): a recording
+ * that fails (a full disk) stops, with one line saying why, and the analysis goes on.
  */
 public final class Tee implements PacketSink {
     private final PacketSink analysis;

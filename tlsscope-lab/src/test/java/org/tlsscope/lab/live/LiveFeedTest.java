@@ -1,15 +1,18 @@
-package org.tlsscope.lab.proxy;
+package org.tlsscope.lab.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tlsscope.capture.Frame;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.lab.keylog.KeyLogSink;
 
-/** The queue between the relay and the analysis: bounded in bytes, never blocking the writer, notes in order. */
+/** The queue between a live source and its analysis: bounded in bytes, never blocking the writer, notes and secrets in order. */
 class LiveFeedTest {
     private static final Instant T = Instant.parse("2026-11-29T10:00:00.000001Z");
 
@@ -54,12 +57,42 @@ class LiveFeedTest {
     }
 
     @Test
+    void secretsAreTakenInByTheAnalysisBeforeThePacketsWrittenAfterThemAndDroppedWhenSpent() throws IOException {
+        byte[] random = HexFormat.of().parseHex("a1".repeat(32));
+        byte[] other = HexFormat.of().parseHex("b2".repeat(32));
+        LiveFeed feed = new LiveFeed(1 << 20, line -> { });
+        KeyLog keys = new KeyLog();
+        KeyLogSink sink = feed.secretsInto(keys);
+        feed.write(T, new byte[40]);
+        sink.log("CLIENT_RANDOM", random, new byte[48]);
+        sink.log("CLIENT_RANDOM", other, new byte[48]);
+        feed.write(T, new byte[40]);
+        sink.spent(random);
+        feed.write(T, new byte[40]);
+        feed.end();
+
+        assertThat(keys.size()).as("nothing before the analysis reads").isZero();
+        feed.next();
+        assertThat(keys.size()).as("logged after the first packet").isZero();
+        feed.next();
+        assertThat(keys.masterSecret(random)).isEqualTo(new byte[48]);
+        assertThat(keys.size()).isEqualTo(2);
+        feed.next();
+        assertThat(keys.masterSecret(random)).isNull();
+        assertThat(keys.masterSecret(other)).isEqualTo(new byte[48]);
+        assertThat(feed.next()).isNull();
+        assertThat(keys.problems()).isEmpty();
+    }
+
+    @Test
     void onceClosedNothingMoreIsQueued() throws IOException {
         LiveFeed feed = new LiveFeed(1 << 20, line -> { });
         feed.close();
         feed.write(T, new byte[10]);
         feed.note("lost");
+        feed.secretsInto(new KeyLog()).log("CLIENT_RANDOM", new byte[32], new byte[48]);
         assertThat(feed.skippedPackets()).isEqualTo(1);
         assertThat(feed.skippedNotes()).isEqualTo(1);
+        assertThat(feed.skippedSecrets()).isEqualTo(1);
     }
 }

@@ -1,7 +1,8 @@
-package org.tlsscope.lab.proxy;
+package org.tlsscope.lab.live;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -14,22 +15,28 @@ import org.tlsscope.capture.CaptureProblem;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.DecryptionSecrets;
 import org.tlsscope.capture.Frame;
+import org.tlsscope.decrypt.keys.KeyLog;
+import org.tlsscope.lab.keylog.KeyLogSink;
 import org.tlsscope.lab.record.PacketSink;
 
 /**
- * The proxy's packets on their way to the analysis: a {@link PacketSink} on the relay's side, a
- * {@link CaptureReader} on the analysis thread's, and between them a queue bounded in bytes. The relay never
- * waits for the analysis: when the queue is full, packets are not analyzed (the analysis then sees TCP gaps),
- * counted, and said so once. The relay's log lines travel the same queue, so they print in order with the
- * flights around them.
+ * Synthesized packets of live connections (the proxy's relay, serve's and connect's loop) on their way to the
+ * analysis: a {@link PacketSink} on the writer's side, a {@link CaptureReader} on the analysis thread's, and
+ * between them a queue bounded in bytes. The writer never waits for the analysis: when the queue is full,
+ * packets are not analyzed (the analysis then sees TCP gaps), counted, and said so once. Log lines travel the
+ * same queue, so they print in order with the flights around them, and so do the secrets of an endpoint that
+ * hands them over ({@link #secretsInto}): the analysis takes each in before any packet written after it.
  *
  * <p>Frames are numbered as they are written, skipped ones included, so a frame number in the analysis is the
  * same packet's number in the recording made from the same writes.
  */
 public final class LiveFeed implements PacketSink, CaptureReader {
-    /** LINKTYPE_RAW (tcpdump.org/linktypes): each frame is the IPv4 packet itself. */
+    /** LINKTYPE_RAW (tcpdump.org/linktypes): each frame is the IPv4 or IPv6 packet itself. */
     private static final int LINKTYPE_RAW = 101;
-    private static final int MAX_QUEUED_NOTES = 100_000;
+    /** Log lines and secrets waiting at most: an analysis that stopped reading must not cost unbounded memory. */
+    private static final int MAX_QUEUED_LINES = 100_000;
+    /** How the analysis's key log names the lines it was handed (in a problem, should one not read). */
+    private static final String SECRETS_SOURCE = "the endpoint's secrets";
 
     private sealed interface Item {
     }
@@ -40,6 +47,10 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     private record Note(String line) implements Item {
     }
 
+    /** Something for the analysis thread to do at this point of the stream (take a secret in, drop some). */
+    private record Step(Runnable action) implements Item {
+    }
+
     private record End() implements Item {
     }
 
@@ -47,24 +58,25 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     private final long maxQueuedBytes;
     private final Consumer<String> notes;
     private final AtomicLong queuedBytes = new AtomicLong();
-    private final AtomicInteger queuedNotes = new AtomicInteger();
+    private final AtomicInteger queuedLines = new AtomicInteger();
     private long written;
     private long skippedPackets;
     private long skippedBytes;
     private long skippedNotes;
+    private long skippedSecrets;
     private volatile long lastFrameNanos;
     private volatile boolean closed;
 
     /**
      * @param maxQueuedBytes packet bytes the analysis may be behind by before packets are skipped
-     * @param notes          where the relay's log lines go, called on the analysis thread
+     * @param notes          where the writer's log lines go, called on the analysis thread
      */
     public LiveFeed(long maxQueuedBytes, Consumer<String> notes) {
         this.maxQueuedBytes = maxQueuedBytes;
         this.notes = notes;
     }
 
-    // ---- the relay's side (one thread) ----
+    // ---- the writer's side (one thread) ----
 
     @Override
     public void write(Instant time, byte[] ip) {
@@ -87,16 +99,42 @@ public final class LiveFeed implements PacketSink, CaptureReader {
 
     /** A line to print in its place among the flights. */
     public void note(String line) {
+        if (!queueLine(new Note(line))) {
+            skippedNotes++;
+        }
+    }
+
+    /**
+     * Where an endpoint that derives its sessions' secrets (a lab client or server) logs them for the analysis:
+     * each key log line is added to {@code keys} by the analysis thread when it reaches the line's place in the
+     * queue, so the analysis has every secret that was logged before a packet was written when it reads that
+     * packet, without waiting or polling. A connection's secrets are dropped from {@code keys} the same way once
+     * it has ended ({@link KeyLogSink#spent}): after its last packet was read, so a long run holds only the
+     * secrets of the connections still open. {@code keys} belongs to the analysis thread from now on.
+     */
+    public KeyLogSink secretsInto(KeyLog keys) {
+        return KeyLogSink.live(
+                line -> secret(() -> keys.add(SECRETS_SOURCE, (line + "\n").getBytes(StandardCharsets.US_ASCII))),
+                clientRandom -> secret(() -> keys.forget(clientRandom)));
+    }
+
+    private void secret(Runnable action) {
+        if (!queueLine(new Step(action))) {
+            skippedSecrets++;
+        }
+    }
+
+    /** Queues a note or a step unless closed or too many wait; false when it was dropped. */
+    private boolean queueLine(Item item) {
         if (closed) {
-            skippedNotes++;
-            return;
+            return false;
         }
-        if (queuedNotes.incrementAndGet() > MAX_QUEUED_NOTES) {
-            queuedNotes.decrementAndGet();
-            skippedNotes++;
-            return;
+        if (queuedLines.incrementAndGet() > MAX_QUEUED_LINES) {
+            queuedLines.decrementAndGet();
+            return false;
         }
-        queue.add(new Note(line));
+        queue.add(item);
+        return true;
     }
 
     /** No more packets: the analysis reads to here and ends. */
@@ -118,6 +156,11 @@ public final class LiveFeed implements PacketSink, CaptureReader {
         return skippedNotes;
     }
 
+    /** Secrets (key log lines, and the ends of connections) not handed over because too many were waiting. */
+    public long skippedSecrets() {
+        return skippedSecrets;
+    }
+
     // ---- the analysis's side (one thread) ----
 
     @Override
@@ -137,8 +180,12 @@ public final class LiveFeed implements PacketSink, CaptureReader {
                     return new Frame(p.number(), p.nanos(), LINKTYPE_RAW, Slice.of(p.ip()), p.ip().length, 0);
                 }
                 case Note n -> {
-                    queuedNotes.decrementAndGet();
+                    queuedLines.decrementAndGet();
                     notes.accept(n.line());
+                }
+                case Step s -> {
+                    queuedLines.decrementAndGet();
+                    s.action().run();
                 }
                 case End e -> {
                     return null;
@@ -147,14 +194,14 @@ public final class LiveFeed implements PacketSink, CaptureReader {
         }
     }
 
-    /** Capture time (ns since the epoch) of the frame the analysis took last: when the relay read its bytes. */
+    /** Capture time (ns since the epoch) of the frame the analysis took last: when the writer read its bytes. */
     public long lastFrameNanos() {
         return lastFrameNanos;
     }
 
     @Override
     public String format() {
-        return "proxy";
+        return "live";
     }
 
     @Override
@@ -167,7 +214,7 @@ public final class LiveFeed implements PacketSink, CaptureReader {
         return List.of();
     }
 
-    /** The analysis is over (or failed): what the relay writes from now on is counted as skipped, not queued. */
+    /** The analysis is over (or failed): what the writer hands over from now on is counted as skipped, not queued. */
     @Override
     public void close() {
         closed = true;
