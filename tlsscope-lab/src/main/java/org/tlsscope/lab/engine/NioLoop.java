@@ -28,7 +28,7 @@ import org.tlsscope.lab.record.TcpSynthesizer;
 public final class NioLoop implements Closeable {
     private static final long SELECT_MILLIS = 50;
     private static final int IO_BUFFER = 64 * 1024;
-    /** How long a listener stops accepting after accept failed (out of file descriptors: EMFILE, ENFILE). */
+    /** How long a listener stops accepting after accept failed (out of file descriptors: EMFILE, ENFILE), or with the heap nearly full. */
     private static final long ACCEPT_PAUSE_NANOS = 1_000_000_000L;
 
     private final Selector selector;
@@ -41,8 +41,11 @@ public final class NioLoop implements Closeable {
     private final ByteBuffer writeBuffer = ByteBuffer.allocate(IO_BUFFER);
     /** What a recorded connection offers to BC instead of the read buffer, which keeps the bytes as read. */
     private final byte[] offerBuffer = new byte[IO_BUFFER];
-    /** Listeners paused after a failed accept, with when to resume them. */
+    /** Listeners paused after a failed accept or with the heap nearly full, with when to resume them. */
     private final Map<SelectionKey, Long> pausedListeners = new HashMap<>();
+    private final HeapWatch heap = new HeapWatch();
+    /** Accepting is paused for memory: said once until it resumes. */
+    private boolean heapFull;
     private final Set<TlsChannel> channels = new LinkedHashSet<>();
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
@@ -220,6 +223,18 @@ public final class NioLoop implements Closeable {
     }
 
     private void accept(SelectionKey listener, Endpoint endpoint) {
+        if (heap.nearlyFull(System.nanoTime())) {
+            // Another connection could cost the open ones (or their analysis) the memory they need: new ones wait in
+            // the kernel's backlog, or see their own connect time out, until some have ended.
+            if (!heapFull) {
+                heapFull = true;
+                log.accept("not accepting new connections: the heap is nearly full (" + heap.figures()
+                        + " live); they wait in the backlog until open ones end");
+            }
+            pause(listener);
+            return;
+        }
+        heapFull = false;
         ServerSocketChannel server = (ServerSocketChannel) listener.channel();
         for (int i = 0; i < Sockets.ACCEPTS_PER_TURN; i++) {
             SocketChannel socket;
@@ -231,8 +246,7 @@ public final class NioLoop implements Closeable {
             } catch (IOException e) {
                 // Out of file descriptors, typically: what waits stays in the kernel's backlog meanwhile.
                 log.accept("cannot accept: " + e.getMessage() + "; accepting again in 1 s");
-                listener.interestOps(0);
-                pausedListeners.put(listener, System.nanoTime() + ACCEPT_PAUSE_NANOS);
+                pause(listener);
                 return;
             }
             TlsChannel channel = newChannel(socket, false, endpoint);
@@ -243,6 +257,11 @@ public final class NioLoop implements Closeable {
                 channel.abort(e.getMessage());
             }
         }
+    }
+
+    private void pause(SelectionKey listener) {
+        listener.interestOps(0);
+        pausedListeners.put(listener, System.nanoTime() + ACCEPT_PAUSE_NANOS);
     }
 
     private void resumeListeners(long now) {
