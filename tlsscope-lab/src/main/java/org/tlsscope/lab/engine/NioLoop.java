@@ -43,10 +43,11 @@ public final class NioLoop implements Closeable {
     private final byte[] offerBuffer = new byte[IO_BUFFER];
     /** Listeners paused after a failed accept or with the heap nearly full, with when to resume them. */
     private final Map<SelectionKey, Long> pausedListeners = new HashMap<>();
-    private final HeapWatch heap = new HeapWatch();
-    /** Accepting is paused for memory: said once until it resumes. */
-    private boolean heapFull;
+    /** Accepting was paused for memory: said once, however often it happens. */
+    private boolean heapSaid;
     private final Set<TlsChannel> channels = new LinkedHashSet<>();
+    /** Whether the heap has room for one more connection (the loop's own and their analysis's memory). */
+    private final HeapWatch heap = new HeapWatch(() -> (int) channels.stream().filter(c -> !c.isOpen()).count());
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
@@ -223,20 +224,19 @@ public final class NioLoop implements Closeable {
     }
 
     private void accept(SelectionKey listener, Endpoint endpoint) {
-        if (heap.nearlyFull(System.nanoTime())) {
-            // Another connection could cost the open ones (or their analysis) the memory they need: new ones wait in
-            // the kernel's backlog, or see their own connect time out, until some have ended.
-            if (!heapFull) {
-                heapFull = true;
-                log.accept("not accepting new connections: the heap is nearly full (" + heap.figures()
-                        + " live); they wait in the backlog until open ones end");
-            }
-            pause(listener);
-            return;
-        }
-        heapFull = false;
         ServerSocketChannel server = (ServerSocketChannel) listener.channel();
         for (int i = 0; i < Sockets.ACCEPTS_PER_TURN; i++) {
+            if (!heap.admits(System.nanoTime())) {
+                // Another connection could cost the open ones (or their analysis) the memory they need: new ones
+                // wait in the kernel's backlog (or time out there) until some have ended.
+                if (!heapSaid) {
+                    heapSaid = true;
+                    log.accept("not accepting new connections while the heap is nearly full (" + heap.figures()
+                            + "): they wait in the backlog until open ones end (said once)");
+                }
+                pause(listener);
+                return;
+            }
             SocketChannel socket;
             try {
                 socket = Sockets.accept(server);
@@ -249,6 +249,7 @@ public final class NioLoop implements Closeable {
                 pause(listener);
                 return;
             }
+            heap.accepted();
             TlsChannel channel = newChannel(socket, false, endpoint);
             try {
                 SelectionKey key = socket.register(selector, 0, null);
