@@ -9,7 +9,8 @@
 # saw (its summary rows), and the proxy's peak resident memory.
 #
 # Usage: scripts/bench-proxy.sh [N] [C]      (defaults: 1000 connections, 100 concurrent s_clients)
-#        PROXY_JAVA_OPTS=-Xmx64m scripts/bench-proxy.sh    (JVM options for the proxy alone)
+#        PROXY_JAVA_OPTS=-Xmx64m scripts/bench-proxy.sh    (JVM options for the proxy alone; SERVE_JAVA_OPTS for serve)
+# serve prints its own analysis as the summary view (a row per connection), to keep its share of the CPU small.
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 n=${1:-1000}
@@ -35,9 +36,11 @@ wait_for() {
     exit 1
 }
 
-"$root/tlsscope" serve --port "$serve_port" --tls 1.3 --pki "$work/pki" > "$work/serve.log" 2>&1 &
-pids+=($!)
-wait_for "$work/serve.log" '^listening'
+TLSSCOPE_JAVA_OPTS="${SERVE_JAVA_OPTS:-}" /usr/bin/time -f '%M' -o "$work/serve.rss" "$root/tlsscope" serve \
+    --port "$serve_port" --tls 1.3 --pki "$work/pki" --format summary > "$work/serve.tsv" 2> "$work/serve.log" &
+serve_timer=$!
+pids+=($serve_timer)
+wait_for "$work/serve.log" 'listening on'
 TLSSCOPE_JAVA_OPTS="${PROXY_JAVA_OPTS:-}" /usr/bin/time -f '%M' -o "$work/rss" "$root/tlsscope" proxy --listen "127.0.0.1:$proxy_port" \
     --upstream "127.0.0.1:$serve_port" --format summary > "$work/rows.tsv" 2> "$work/proxy.log" &
 timer=$!
@@ -72,3 +75,11 @@ resets=$(grep -c ' reset: ' "$work/proxy.log" || true)
 printf 'proxy: %d connections ended (%d closed, %d reset), %d TLS 1.3 connections in its analysis, peak RSS %d MB\n' \
     "$(( ends + resets ))" "$ends" "$resets" "$rows" "$(( $(tail -1 "$work/rss" 2>/dev/null || echo 0) / 1024 ))"
 grep -h 'warning' "$work/proxy.log" || true
+# serve stops the same way; then whatever it said besides its connections' ends (a warning, an error).
+serve=$(pgrep -P "$serve_timer" java || true)
+[ -n "$serve" ] && kill -TERM "$serve"
+wait "$serve_timer" 2>/dev/null || true
+printf 'serve: %d connections ended cleanly, %d with a reason, %d TLS 1.3 connections in its analysis, peak RSS %d MB\n' \
+    "$(grep -c ' closed$' "$work/serve.log" || true)" "$(grep -c ' closed: ' "$work/serve.log" || true)" \
+    "$(grep -c $'\tTLS 1.3\t' "$work/serve.tsv" || true)" "$(( $(tail -1 "$work/serve.rss" 2>/dev/null || echo 0) / 1024 ))"
+grep -v -e ' closed' -e 'listening on' "$work/serve.log" | head -5 || true

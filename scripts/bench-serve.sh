@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Load check of `tlsscope serve` (a script you run, not a test): N TLS handshakes, C at a time, against one
-# serve process (one NIO thread) on loopback, each a full handshake, `GET /`, the page and close_notify.
-# The client is `tlsscope connect --count N --concurrency C` (one JVM, one NIO thread), or with --openssl
-# one `openssl s_client` process per handshake. Reports the client's tally (handshakes per second,
-# failures by reason: none may be lost) and the peak resident memory of serve and of the client.
+# serve process (one NIO thread, and its live analysis on another) on loopback, each a full handshake,
+# `GET /`, the page and close_notify. The client is `tlsscope connect --count N --concurrency C` (one JVM,
+# one NIO thread, no analysis), or with --openssl one `openssl s_client` process per handshake. Reports the
+# client's tally (handshakes per second, failures by reason: none may be lost), how many connections serve's
+# analysis decrypted with both Finished verified, and the peak resident memory of serve and of the client.
 #
-# Usage: scripts/bench-serve.sh [N] [C] [--tls 1.3|1.2] [--openssl]     (defaults: 1000 1000 --tls 1.3)
+# Usage: scripts/bench-serve.sh [N] [C] [--tls 1.3|1.2] [--format text|json|summary] [--openssl]
+#        (defaults: 1000 1000 --tls 1.3 --format text)
+#        TLSSCOPE_JAVA_OPTS=-Xmx64m scripts/bench-serve.sh     (JVM options for both; SERVE_JAVA_OPTS for serve alone)
 set -euo pipefail
 root="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-n=1000 c=1000 tls=1.3 openssl=no positional=()
+n=1000 c=1000 tls=1.3 format=text openssl=no positional=()
 while [ $# -gt 0 ]; do
     case "$1" in
         --tls) tls=$2; shift 2 ;;
+        --format) format=$2; shift 2 ;;
         --openssl) openssl=yes; shift ;;
         *) positional+=("$1"); shift ;;
     esac
@@ -27,11 +31,12 @@ fi
 "$root/tlsscope" analyze > /dev/null
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-/usr/bin/time -f '%M' -o "$work/serve.rss" "$root/tlsscope" serve --port "$port" --tls "$tls" --pki "$work/pki" \
-    --max-connections "$n" > "$work/serve.log" 2>&1 &
+TLSSCOPE_JAVA_OPTS="${SERVE_JAVA_OPTS:-${TLSSCOPE_JAVA_OPTS:-}}" /usr/bin/time -f '%M' -o "$work/serve.rss" \
+    "$root/tlsscope" serve --port "$port" --tls "$tls" --pki "$work/pki" --format "$format" \
+    --max-connections "$n" > "$work/serve.out" 2> "$work/serve.log" &
 server=$!
 for _ in $(seq 1 300); do
-    grep -q '^listening' "$work/serve.log" 2>/dev/null && break
+    grep -q 'listening on' "$work/serve.log" 2>/dev/null && break
     sleep 0.1
 done
 if [ "$openssl" = yes ]; then
@@ -53,7 +58,14 @@ else
     echo "client peak RSS $(( $(cat "$work/client.rss") / 1024 )) MB"
 fi
 wait "$server" || true
-echo "TLS $tls, serve peak RSS $(( $(cat "$work/serve.rss" 2>/dev/null || echo 0) / 1024 )) MB," \
+case "$format" in
+    text) verified=$(grep -c 'Finished: client verified, server verified' "$work/serve.out" || true) ;;
+    json) verified=$(grep -c '"client_finished":"verified","server_finished":"verified"' "$work/serve.out" || true) ;;
+    *) verified="(not in the summary view)" ;;
+esac
+echo "TLS $tls, serve peak RSS $(( $(tail -1 "$work/serve.rss" 2>/dev/null || echo 0) / 1024 )) MB," \
     "$(grep -c ' closed$' "$work/serve.log" || true) connections closed cleanly by serve," \
-    "$(grep -c ' closed: ' "$work/serve.log" || true) with a reason"
+    "$(grep -c ' closed: ' "$work/serve.log" || true) with a reason; its analysis ($format):" \
+    "$verified decrypted with both Finished verified"
 grep ' closed: ' "$work/serve.log" | sed 's/^#[0-9]* //' | sort | uniq -c | sort -rn | head -5 || true
+grep -v -e ' closed' -e 'listening on' "$work/serve.log" | head -5 || true

@@ -14,8 +14,11 @@ import org.tlsscope.tls.connection.TlsListener;
  * own thread never waits for it.
  */
 final class LiveAnalysis {
-    /** How far (in packet bytes) the analysis may fall behind the connections before packets go unanalyzed. */
-    static final long MAX_BEHIND_BYTES = 64L << 20;
+    /**
+     * How far (in packet bytes) the analysis may fall behind the connections before packets go unanalyzed: 64 MiB,
+     * or an eighth of the heap when that is less (the queue must not take the memory the connections need).
+     */
+    static final long MAX_BEHIND_BYTES = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 8);
     /** After the connections stop: how long the analysis may take to finish what is queued. */
     static final Duration DRAIN = Duration.ofSeconds(30);
 

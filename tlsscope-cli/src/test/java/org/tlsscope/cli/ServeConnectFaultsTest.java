@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -92,6 +93,33 @@ class ServeConnectFaultsTest {
             assertThat(serve.out()).containsPattern("connection 2: .*\n(.*\n)*  application data: client 0 bytes, server 0 bytes")
                     .doesNotContainPattern("#2 .* server alert");
         }
+    }
+
+    /**
+     * serve in a 24 MB heap, and more clients at once than that holds (each open connection costs Bouncy Castle's
+     * state and its analysis's): serve stops accepting with one line instead of running out of memory, the
+     * connections it took are served, the others time out in the backlog, and once the load has gone it accepts
+     * again. serve runs in a JVM of its own, for its own heap.
+     */
+    @Test
+    void aServeWhoseHeapIsNearlyFullStopsAcceptingWithOneLineAndNoTrace() throws Exception {
+        Serving.Process serve = Serving.process(dir, List.of("-Xmx24m"), dir);
+        try {
+            // Each client holds its connection open for --wait after its echo: they pile up in serve.
+            Connected load = Serving.connect("127.0.0.1:" + serve.port(), "--count", "500", "--concurrency", "500",
+                    "--send", "ping\\n", "--wait", "15", "--timeout", "5", "--pki", dir.toString());
+            assertThat(load.out()).containsPattern(" [1-9]\\d* completed, [1-9]\\d* failed: [1-9]\\d* no ServerHello within 5 s\n");
+            Connected after = Serving.connect("127.0.0.1:" + serve.port(), "--send", "GET / HTTP/1.0\\r\\n\\r\\n", "--pki", dir.toString());
+            assertThat(after.code()).isZero();
+            assertThat(after.out()).contains("Finished: client verified, server verified");
+        } finally {
+            serve.process().destroy();
+            assertThat(serve.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(serve.err().lines().filter(l -> l.startsWith("not accepting")).toList()).singleElement().asString()
+                .matches("not accepting new connections while the heap is nearly full \\(\\d+ of \\d+ MB live, \\d+ connections"
+                        + " handshaking\\): they wait in the backlog until open ones end \\(said once\\)");
+        assertThat(serve.out() + serve.err()).doesNotContain("OutOfMemoryError").doesNotContain("Exception").doesNotContain("\tat ");
     }
 
     @Test

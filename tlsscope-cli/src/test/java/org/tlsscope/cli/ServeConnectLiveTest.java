@@ -8,14 +8,11 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -183,42 +180,28 @@ class ServeConnectLiveTest {
      */
     @Test
     void stoppingServePrintsTheConnectionsStillOpen() throws Exception {
-        Path out = dir.resolve("out");
-        Path err = dir.resolve("err");
-        Process serve = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0", "--pki", pki.toString())
-                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        CompletableFuture<Connected> connect = null;
+        Serving.Process serve = Serving.process(dir, List.of(), pki);
+        CompletableFuture<Connected> connect;
         try {
-            Pattern listening = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
-            Matcher m = listening.matcher("");
-            for (int i = 0; i < 400 && !(m = listening.matcher(read(err))).find(); i++) {
-                Thread.sleep(50);
-            }
-            String port = m.group(1);
             // An echo, then the connection stays open for the --wait. The client's record is printed once the
             // server's echo ends its run of application data.
-            connect = CompletableFuture.supplyAsync(() -> Serving.connect("127.0.0.1:" + port, "--send", "ping\\n", "--wait", "30",
-                    "--pki", pki.toString()));
-            for (int i = 0; i < 400 && !read(out).contains("client application_data"); i++) {
+            connect = CompletableFuture.supplyAsync(() -> Serving.connect("127.0.0.1:" + serve.port(), "--send", "ping\\n",
+                    "--wait", "30", "--pki", pki.toString()));
+            for (int i = 0; i < 400 && !serve.out().contains("client application_data"); i++) {
                 Thread.sleep(50);
             }
-            assertThat(read(out)).contains("client application_data      22 bytes  1 record, 5 bytes decrypted")
+            assertThat(serve.out()).contains("client application_data      22 bytes  1 record, 5 bytes decrypted")
                     .doesNotContain("Finished: client verified");
-            serve.destroy();
-            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            serve.process().destroy();
+            assertThat(serve.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         } finally {
-            serve.destroyForcibly();
+            serve.process().destroyForcibly();
         }
-        assertThat(read(err)).contains("#1 closed: shutting down");
-        assertThat(read(out)).contains("decrypted with key log (TLS 1.3 traffic secrets)")
+        assertThat(serve.err()).contains("#1 closed: shutting down");
+        assertThat(serve.out()).contains("decrypted with key log (TLS 1.3 traffic secrets)")
                 .contains("Finished: client verified, server verified").contains("1 TCP connections, 1 with TLS");
         Connected c = connect.get(30, TimeUnit.SECONDS);
         assertThat(c.reply()).isEqualTo("ping\n");
         assertThat(c.code()).isEqualTo(ExitCode.CONNECTION);
-    }
-
-    private static String read(Path file) throws IOException {
-        return Files.exists(file) ? Files.readString(file) : "";
     }
 }

@@ -3,9 +3,11 @@ package org.tlsscope.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,6 +67,35 @@ final class Serving implements AutoCloseable {
     @Override
     public void close() throws Exception {
         exit();
+    }
+
+    /** serve as a process of its own (to signal it, or to give it its own heap), with its output in files. */
+    record Process(java.lang.Process process, int port, Path outFile, Path errFile) {
+        String out() throws IOException {
+            return Files.readString(outFile);
+        }
+
+        String err() throws IOException {
+            return Files.readString(errFile);
+        }
+    }
+
+    /** Starts {@code java JVM_OPTIONS ... Main serve --port 0 --pki PKI SERVE_OPTIONS} and waits until it listens. */
+    static Process process(Path dir, List<String> jvmOptions, Path pki, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
+                "--pki", pki.toString()));
+        command.addAll(List.of(options));
+        Path out = Files.createTempFile(dir, "serve", ".out");
+        Path err = Files.createTempFile(dir, "serve", ".err");
+        java.lang.Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Matcher m = LISTENING.matcher("");
+        for (int i = 0; i < 400 && p.isAlive() && !(m = LISTENING.matcher(Files.readString(err))).find(); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(Files.readString(err)).as("serve started").contains("listening on");
+        return new Process(p, Integer.parseInt(m.group(1)), out, err);
     }
 
     /**

@@ -28,7 +28,7 @@ import org.tlsscope.lab.record.TcpSynthesizer;
 public final class NioLoop implements Closeable {
     private static final long SELECT_MILLIS = 50;
     private static final int IO_BUFFER = 64 * 1024;
-    /** How long a listener stops accepting after accept failed (out of file descriptors: EMFILE, ENFILE). */
+    /** How long a listener stops accepting after accept failed (out of file descriptors: EMFILE, ENFILE), or with the heap nearly full. */
     private static final long ACCEPT_PAUSE_NANOS = 1_000_000_000L;
 
     private final Selector selector;
@@ -41,9 +41,13 @@ public final class NioLoop implements Closeable {
     private final ByteBuffer writeBuffer = ByteBuffer.allocate(IO_BUFFER);
     /** What a recorded connection offers to BC instead of the read buffer, which keeps the bytes as read. */
     private final byte[] offerBuffer = new byte[IO_BUFFER];
-    /** Listeners paused after a failed accept, with when to resume them. */
+    /** Listeners paused after a failed accept or with the heap nearly full, with when to resume them. */
     private final Map<SelectionKey, Long> pausedListeners = new HashMap<>();
+    /** Accepting was paused for memory: said once, however often it happens. */
+    private boolean heapSaid;
     private final Set<TlsChannel> channels = new LinkedHashSet<>();
+    /** Whether the heap has room for one more connection (the loop's own and their analysis's memory). */
+    private final HeapWatch heap = new HeapWatch(() -> (int) channels.stream().filter(c -> !c.isOpen()).count());
     private final List<ServerSocketChannel> listeners = new ArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
@@ -222,6 +226,17 @@ public final class NioLoop implements Closeable {
     private void accept(SelectionKey listener, Endpoint endpoint) {
         ServerSocketChannel server = (ServerSocketChannel) listener.channel();
         for (int i = 0; i < Sockets.ACCEPTS_PER_TURN; i++) {
+            if (!heap.admits(System.nanoTime())) {
+                // Another connection could cost the open ones (or their analysis) the memory they need: new ones
+                // wait in the kernel's backlog (or time out there) until some have ended.
+                if (!heapSaid) {
+                    heapSaid = true;
+                    log.accept("not accepting new connections while the heap is nearly full (" + heap.figures()
+                            + "): they wait in the backlog until open ones end (said once)");
+                }
+                pause(listener);
+                return;
+            }
             SocketChannel socket;
             try {
                 socket = Sockets.accept(server);
@@ -231,10 +246,10 @@ public final class NioLoop implements Closeable {
             } catch (IOException e) {
                 // Out of file descriptors, typically: what waits stays in the kernel's backlog meanwhile.
                 log.accept("cannot accept: " + e.getMessage() + "; accepting again in 1 s");
-                listener.interestOps(0);
-                pausedListeners.put(listener, System.nanoTime() + ACCEPT_PAUSE_NANOS);
+                pause(listener);
                 return;
             }
+            heap.accepted();
             TlsChannel channel = newChannel(socket, false, endpoint);
             try {
                 SelectionKey key = socket.register(selector, 0, null);
@@ -243,6 +258,11 @@ public final class NioLoop implements Closeable {
                 channel.abort(e.getMessage());
             }
         }
+    }
+
+    private void pause(SelectionKey listener) {
+        listener.interestOps(0);
+        pausedListeners.put(listener, System.nanoTime() + ACCEPT_PAUSE_NANOS);
     }
 
     private void resumeListeners(long now) {

@@ -69,7 +69,8 @@ public final class LiveFeed implements PacketSink, CaptureReader {
 
     /**
      * @param maxQueuedBytes packet bytes the analysis may be behind by before packets are skipped
-     * @param notes          where the writer's log lines go, called on the analysis thread
+     * @param notes          where the writer's log lines go, called on the analysis thread (on the writer's, once
+     *                       the analysis is over), so must be thread-safe
      */
     public LiveFeed(long maxQueuedBytes, Consumer<String> notes) {
         this.maxQueuedBytes = maxQueuedBytes;
@@ -97,9 +98,11 @@ public final class LiveFeed implements PacketSink, CaptureReader {
         queue.add(new Packet(number, time.getEpochSecond() * 1_000_000_000L + time.getNano(), ip));
     }
 
-    /** A line to print in its place among the flights. */
+    /** A line to print in its place among the flights; at once, once the analysis has ended (or failed). */
     public void note(String line) {
-        if (!queueLine(new Note(line))) {
+        if (closed) {
+            notes.accept(line);
+        } else if (!queueLine(new Note(line))) {
             skippedNotes++;
         }
     }
