@@ -55,7 +55,8 @@ if [ "$openssl" = yes ]; then
 else
     /usr/bin/time -f '%M' -o "$work/client.rss" "$root/tlsscope" connect "127.0.0.1:$port" --tls "$tls" \
         --count "$n" --concurrency "$c" --pki "$work/pki" || true
-    echo "client peak RSS $(( $(cat "$work/client.rss") / 1024 )) MB"
+    # time(1) writes a line before the figure when the client exits with a failure (code 5).
+    echo "client peak RSS $(( $(tail -1 "$work/client.rss") / 1024 )) MB"
 fi
 wait "$server" || true
 case "$format" in

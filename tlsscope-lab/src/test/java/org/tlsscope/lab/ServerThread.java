@@ -7,11 +7,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.tlsscope.lab.app.Responder;
 import org.tlsscope.lab.engine.Application;
 import org.tlsscope.lab.engine.NioLoop;
@@ -26,7 +25,8 @@ import org.tlsscope.lab.keylog.KeyLogSink;
  */
 final class ServerThread implements AutoCloseable {
     final InetSocketAddress address;
-    final List<String> log = Collections.synchronizedList(new ArrayList<>());
+    /** Copied on write: tests stream it while the loop's thread adds to it. */
+    final List<String> log = new CopyOnWriteArrayList<>();
     private final NioLoop loop;
     private final Map<Integer, String> ends = new ConcurrentHashMap<>();
     private final Map<Integer, Integer> endCount = new ConcurrentHashMap<>();
