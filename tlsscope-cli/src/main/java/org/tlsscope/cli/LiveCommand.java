@@ -82,7 +82,7 @@ final class LiveCommand implements Callable<Integer> {
             out.flush();
             stopOnSignal.close();
         }
-        int status = capture.waitFor();
+        capture.waitFor();
         String said = capture.lastWords();
         if (code != ExitCode.OK && code != ExitCode.FINDINGS && !said.isEmpty()) {
             err.println("tlsscope: " + capture.tool() + " on " + iface + ": " + explain(said));
