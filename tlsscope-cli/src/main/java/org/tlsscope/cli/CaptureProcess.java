@@ -102,13 +102,12 @@ final class CaptureProcess implements AutoCloseable {
         }
     }
 
-    /** Waits for the tool to end (after its output ended); its exit status. */
-    int waitFor() throws InterruptedException {
-        int status = process.waitFor();
+    /** Waits for the tool to end (after its output ended) and for its last words to be read. */
+    void waitFor() throws InterruptedException {
+        process.waitFor();
         // Its standard error closes with it; the bound only guards against a child that inherited it. A loaded
         // machine can take seconds to let the drain read the last lines, which are the ones that explain.
         drain.join(10_000);
-        return status;
     }
 
     /** What the tool last said on its standard error, in one line. */
