@@ -32,23 +32,12 @@ public record Ja3(String full, String hash) {
         List<Extension> extensions = hello.extensions();
         String full = hello.legacyVersion()
                 + "," + decimal(hello.cipherSuites(), true)
-                + "," + extensionTypes(extensions)
+                + "," + decimal(Extensions.types(extensions), true)
                 + "," + Extensions.find(extensions, SupportedGroups.class)
                         .map(g -> decimal(g.namedGroupList(), true)).orElse("")
                 + "," + Extensions.find(extensions, EcPointFormats.class)
                         .map(f -> decimal(f.ecPointFormatList(), false)).orElse("");
         return new Ja3(full, Digests.md5(full));
-    }
-
-    /** The extension types in wire order, dash-joined, without GREASE. */
-    private static String extensionTypes(List<Extension> extensions) {
-        StringBuilder sb = new StringBuilder(extensions.size() * 6);
-        for (Extension e : extensions) {
-            if (!Grease.is(e.type())) {
-                (sb.isEmpty() ? sb : sb.append('-')).append(e.type());
-            }
-        }
-        return sb.toString();
     }
 
     /** Values in order, dash-joined, without the two-byte GREASE values where those can occur. */

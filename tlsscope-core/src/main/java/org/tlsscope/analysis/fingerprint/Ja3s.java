@@ -1,6 +1,6 @@
 package org.tlsscope.analysis.fingerprint;
 
-import org.tlsscope.tls.ext.Extension;
+import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.handshake.ServerHello;
 
 /**
@@ -26,7 +26,7 @@ public record Ja3s(String full, String hash) {
 
     public static Ja3s of(ServerHello hello) {
         String full = hello.legacyVersion() + "," + hello.cipherSuite() + ","
-                + Ja3.decimal(hello.extensions().stream().map(Extension::type).toList(), true);
+                + Ja3.decimal(Extensions.types(hello.extensions()), true);
         return new Ja3s(full, Digests.md5(full));
     }
 }

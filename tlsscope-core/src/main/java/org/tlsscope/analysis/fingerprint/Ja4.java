@@ -54,14 +54,7 @@ public final class Ja4 {
 
     public static Ja4 of(ClientHello hello) {
         List<Extension> list = hello.extensions();
-        int[] extensions = new int[list.size()];
-        int n = 0;
-        for (Extension e : list) {
-            if (!Grease.is(e.type())) {
-                extensions[n++] = e.type();
-            }
-        }
-        extensions = Arrays.copyOf(extensions, n);
+        int[] extensions = withoutGrease(Extensions.types(list));
         int[] ciphers = withoutGrease(hello.cipherSuites());
         int[] signatures = withoutGrease(Extensions.find(list, SignatureAlgorithms.class)
                 .map(SignatureAlgorithms::supportedSignatureAlgorithms).orElse(List.of()));

@@ -21,6 +21,15 @@ public final class Extensions {
         return Optional.empty();
     }
 
+    /** The extension types in block order, GREASE values included: what the JA3/JA4 fingerprints list. */
+    public static List<Integer> types(List<Extension> extensions) {
+        List<Integer> types = new ArrayList<>(extensions.size());
+        for (Extension e : extensions) {
+            types.add(e.type());
+        }
+        return types;
+    }
+
     /** The first extension of this type, decoded or not. */
     public static Optional<Extension> ofType(List<Extension> extensions, int type) {
         return extensions.stream().filter(e -> e.type() == type).findFirst();
