@@ -422,7 +422,7 @@ public final class TlsConnection implements StreamHandler {
             default -> {
             }
         }
-        keepForReport(side, m, kept ? null : context);
+        keepForReport(side, m, context);
         seen(side, m.name(), record.frame());
         if (decryptor != null) {
             decryptor.onHandshake(side.direction, m, state.version(), state.cipherSuite);
@@ -434,8 +434,7 @@ public final class TlsConnection implements StreamHandler {
      * Keeps what the report's fingerprints are taken from: the first ClientHello and ServerHello (the
      * HelloRetryRequest, if any), re-read from copies of their own bytes so that the report holds a few
      * hundred bytes rather than the capture buffers their slices point into, and the DER of the server's
-     * first readable certificate chain, copied, with the frame and time that carried it. A null
-     * {@code context} says the message was parsed from a copy already.
+     * first readable certificate chain, copied, with the frame and time that carried it.
      */
     private void keepForReport(Side side, ParsedMessage m, DissectionContext context) {
         switch (m.message()) {
@@ -463,8 +462,12 @@ public final class TlsConnection implements StreamHandler {
         };
     }
 
-    private static org.tlsscope.tls.handshake.HandshakeMessage detached(ParsedMessage m, DissectionContext context) {
-        return context == null ? m.message() : HandshakeParser.parse(detachedRaw(m.raw()), context, false).message();
+    /**
+     * The message over bytes of its own. Without field trees {@link #onMessage} parsed every message kept
+     * here from a copy already; with them, the message the view received is read again, quietly, from one.
+     */
+    private org.tlsscope.tls.handshake.HandshakeMessage detached(ParsedMessage m, DissectionContext context) {
+        return withFields ? HandshakeParser.parse(detachedRaw(m.raw()), context, false).message() : m.message();
     }
 
     /** The message over a copy of its bytes: the framer reuses the buffer a reassembled message points into. */
