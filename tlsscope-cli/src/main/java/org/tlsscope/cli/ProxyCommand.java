@@ -19,6 +19,7 @@ import org.tlsscope.lab.engine.Recorder;
 import org.tlsscope.lab.live.LiveFeed;
 import org.tlsscope.lab.live.Tee;
 import org.tlsscope.lab.proxy.KeyWait;
+import org.tlsscope.lab.engine.Sockets;
 import org.tlsscope.lab.proxy.Relay;
 import org.tlsscope.lab.record.LinkType;
 import org.tlsscope.lab.record.PcapWriter;
@@ -118,10 +119,10 @@ final class ProxyCommand implements Callable<Integer> {
             try {
                 bound = relay.listen(from);
             } catch (IOException e) {
-                err.println("tlsscope: " + HostPort.cannotListen(Relay.text(from), e));
+                err.println("tlsscope: " + HostPort.cannotListen(Sockets.text(from), e));
                 return ExitCode.USAGE;
             }
-            err.println("tlsscope: proxy listening on " + Relay.text(bound) + ", relaying to " + Relay.text(to));
+            err.println("tlsscope: proxy listening on " + Sockets.text(bound) + ", relaying to " + Sockets.text(to));
             return relayAndAnalyze(relay, feed, decryption, out, err);
         }
     }

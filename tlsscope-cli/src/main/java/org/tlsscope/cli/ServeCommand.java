@@ -3,7 +3,6 @@ package org.tlsscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -15,11 +14,10 @@ import org.tlsscope.lab.TlsOptions;
 import org.tlsscope.lab.app.Responder;
 import org.tlsscope.lab.engine.Application;
 import org.tlsscope.lab.engine.NioLoop;
+import org.tlsscope.lab.engine.Sockets;
 import org.tlsscope.lab.engine.TlsChannel;
 import org.tlsscope.lab.live.LiveFeed;
 import org.tlsscope.lab.pki.LabPki;
-import org.tlsscope.net.Endpoint;
-import org.tlsscope.net.IpAddress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -107,10 +105,10 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 bound = loop.listen(address, endpoint);
             } catch (IOException e) {
-                err.println("tlsscope: " + HostPort.cannotListen(shown(address), e));
+                err.println("tlsscope: " + HostPort.cannotListen(Sockets.text(address), e));
                 return ExitCode.USAGE;
             }
-            err.println("tlsscope: listening on " + shown(bound) + " (certificates in " + certs.dir() + ")");
+            err.println("tlsscope: listening on " + Sockets.text(bound) + " (certificates in " + certs.dir() + ")");
             LiveAnalysis analysis = new LiveAnalysis("serve-analysis", feed, format.view(out),
                     new Decryption(secrets, new RsaKeys()), out, err);
             // Ctrl-C stops the loop, which closes the connections, the recording and the key log properly, and
@@ -127,13 +125,6 @@ final class ServeCommand implements Callable<Integer> {
             }
             return code;
         }
-    }
-
-    /** {@code 127.0.0.1:4433}, {@code [::1]:4433}: as the analysis prints endpoints (RFC 5952 for IPv6). */
-    private static String shown(InetSocketAddress address) {
-        ByteBuffer b = ByteBuffer.wrap(address.getAddress().getAddress());
-        IpAddress ip = b.capacity() == 4 ? IpAddress.v4(b.getInt()) : IpAddress.v6(b.getLong(), b.getLong());
-        return new Endpoint(ip, address.getPort()).toString();
     }
 
     /** The responder, reporting each connection's end. */

@@ -3,11 +3,14 @@ package org.tlsscope.lab.engine;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import org.tlsscope.net.Endpoint;
+import org.tlsscope.net.IpAddress;
 
 /** How the lab's selector loops (the TLS endpoints' and the proxy's) set up their sockets: all non-blocking. */
 public final class Sockets {
@@ -45,6 +48,19 @@ public final class Sockets {
     /** A socket for an outgoing connection, non-blocking and without Nagle's delay. */
     public static SocketChannel open() throws IOException {
         return configure(SocketChannel.open());
+    }
+
+    /**
+     * {@code 127.0.0.1:4433}, {@code [::1]:4433}: an address as the analysis prints endpoints (RFC 5952 for
+     * IPv6); an unresolved one by its name.
+     */
+    public static String text(InetSocketAddress address) {
+        if (address.getAddress() == null) {
+            return address.getHostString() + ":" + address.getPort();
+        }
+        ByteBuffer b = ByteBuffer.wrap(address.getAddress().getAddress());
+        IpAddress ip = b.capacity() == 4 ? IpAddress.v4(b.getInt()) : IpAddress.v6(b.getLong(), b.getLong());
+        return new Endpoint(ip, address.getPort()).toString();
     }
 
     /** Closes a channel that failed or is done with: the reason reported is the caller's, not this close's. */

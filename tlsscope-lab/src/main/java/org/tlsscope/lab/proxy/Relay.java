@@ -160,7 +160,7 @@ public final class Relay implements Closeable {
     // ---- for the splices ----
 
     String upstreamText() {
-        return text(upstream);
+        return Sockets.text(upstream);
     }
 
     Limits limits() {
@@ -254,15 +254,9 @@ public final class Relay implements Closeable {
 
     private static String describe(SocketChannel client) {
         try {
-            return text((InetSocketAddress) client.getRemoteAddress());
+            return Sockets.text((InetSocketAddress) client.getRemoteAddress());
         } catch (IOException e) {
             return "client";
         }
-    }
-
-    /** {@code 127.0.0.1:4433}, {@code [::1]:4433}: an address as the analysis prints endpoints. */
-    public static String text(InetSocketAddress a) {
-        String host = a.getAddress() == null ? a.getHostString() : a.getAddress().getHostAddress();
-        return (host.contains(":") ? "[" + host + "]" : host) + ":" + a.getPort();
     }
 }
