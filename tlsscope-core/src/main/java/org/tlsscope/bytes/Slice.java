@@ -103,6 +103,21 @@ public final class Slice {
         return Arrays.copyOfRange(array, offset, offset + length);
     }
 
+    /**
+     * Hands the slice's bytes to {@code reader} as its backing array, offset and length, without copying:
+     * for bulk transforms (a record cipher) that read a whole range at once. The reader must not write
+     * the array, by the invariant above.
+     */
+    public <R, X extends Exception> R read(ArrayReader<R, X> reader) throws X {
+        return reader.read(array, offset, length);
+    }
+
+    /** Reads a range of an array, see {@link #read}. */
+    @FunctionalInterface
+    public interface ArrayReader<R, X extends Exception> {
+        R read(byte[] array, int offset, int length) throws X;
+    }
+
     /** Copies the slice into {@code dst} at {@code dstOffset}. */
     public void copyTo(byte[] dst, int dstOffset) {
         System.arraycopy(array, offset, dst, dstOffset, length);

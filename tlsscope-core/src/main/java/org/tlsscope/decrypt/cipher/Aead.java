@@ -6,6 +6,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import org.tlsscope.bytes.Slice;
 
 /** One AEAD key of one direction: a JCE cipher kept for the connection and initialised per record. */
 final class Aead {
@@ -24,19 +25,22 @@ final class Aead {
     }
 
     /**
-     * Opens {@code buf[off, off+len)} (ciphertext then tag) in place under {@code nonce} and {@code aad};
-     * the plaintext length, or -1 if the tag does not match.
+     * Opens {@code sealed} (ciphertext then tag) under {@code nonce} and {@code aad} into a new array, read
+     * straight from the record's bytes (no copy of the ciphertext first); the plaintext, or null if the tag
+     * does not match. {@code sealed} is at least a tag long.
      */
-    int open(byte[] nonce, byte[] aad, byte[] buf, int off, int len) {
+    byte[] open(byte[] nonce, byte[] aad, Slice sealed) {
         // GCM and CCM take the tag length with the nonce; ChaCha20-Poly1305's tag is always 16 bytes.
         AlgorithmParameterSpec params = bulk.family() == Bulk.Family.CHACHA20_POLY1305
                 ? new IvParameterSpec(nonce) : new GCMParameterSpec(8 * bulk.tagLength(), nonce);
         try {
             cipher.init(Cipher.DECRYPT_MODE, key, params);
             cipher.updateAAD(aad);
-            return cipher.doFinal(buf, off, len, buf, off);
+            byte[] plaintext = new byte[sealed.length() - bulk.tagLength()];
+            int length = sealed.read((in, off, len) -> cipher.doFinal(in, off, len, plaintext, 0));
+            return length == plaintext.length ? plaintext : null;
         } catch (GeneralSecurityException e) {
-            return -1;
+            return null;
         }
     }
 

@@ -40,13 +40,12 @@ final class CbcCipher implements RecordCipher {
     @Override
     public Opening open(int contentType, int recordVersion, Slice fragment) {
         long n = seq++;
-        byte[] buf = fragment.toArray();
         int ivLength = explicitIv ? blockSize : 0;
         int macLength = mac.length();
-        int end = encryptThenMac ? buf.length - macLength : buf.length;
+        int end = encryptThenMac ? fragment.length() - macLength : fragment.length();
         IvParameterSpec iv = explicitIv ? null : new IvParameterSpec(chainedIv);
         if (!explicitIv && end >= blockSize) {
-            System.arraycopy(buf, end - blockSize, chainedIv, 0, blockSize);
+            fragment.slice(end - blockSize, blockSize).copyTo(chainedIv, 0);
         }
         int minimum = encryptThenMac ? blockSize : Math.max(blockSize, macLength + 1);
         if (end - ivLength < minimum) {
@@ -55,24 +54,29 @@ final class CbcCipher implements RecordCipher {
         if ((end - ivLength) % blockSize != 0) {
             return new Opening.Failed("ciphertext not a whole number of blocks");
         }
-        if (encryptThenMac && !mac.verify(n, contentType, recordVersion, buf, 0, end, end)) {
+        if (encryptThenMac && !mac.verify(n, contentType, recordVersion, fragment, end)) {
             return new Opening.Failed("bad record MAC");
         }
+        // Decrypted from the record's bytes into the plaintext's own array: in place would make the JDK copy
+        // the ciphertext first.
+        byte[] buf = new byte[end - ivLength];
         try {
-            cipher.init(Cipher.DECRYPT_MODE, key, explicitIv ? new IvParameterSpec(buf, 0, blockSize) : iv);
-            cipher.doFinal(buf, ivLength, end - ivLength, buf, ivLength);
+            fragment.read((in, off, len) -> {
+                cipher.init(Cipher.DECRYPT_MODE, key, explicitIv ? new IvParameterSpec(in, off, blockSize) : iv);
+                return cipher.doFinal(in, off + ivLength, buf.length, buf, 0);
+            });
         } catch (GeneralSecurityException e) {
             return new Opening.Failed("cannot decrypt: " + e.getMessage());
         }
-        int padding = buf[end - 1] & 0xff;
-        int contentEnd = end - 1 - padding - (encryptThenMac ? 0 : macLength);
-        if (contentEnd < ivLength || !paddingValid(buf, end, padding)) {
+        int padding = buf[buf.length - 1] & 0xff;
+        int contentEnd = buf.length - 1 - padding - (encryptThenMac ? 0 : macLength);
+        if (contentEnd < 0 || !paddingValid(buf, buf.length, padding)) {
             return new Opening.Failed("bad padding");
         }
-        if (!encryptThenMac && !mac.verify(n, contentType, recordVersion, buf, ivLength, contentEnd - ivLength, contentEnd)) {
+        if (!encryptThenMac && !mac.verify(n, contentType, recordVersion, buf, 0, contentEnd, contentEnd)) {
             return new Opening.Failed("bad record MAC");
         }
-        return new Opening.Opened(contentType, Slice.of(buf, ivLength, contentEnd - ivLength));
+        return new Opening.Opened(contentType, Slice.of(buf, 0, contentEnd));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import javax.crypto.Mac;
 import javax.crypto.ShortBufferException;
+import org.tlsscope.bytes.Slice;
 
 /**
  * The MAC that ends (MAC-then-encrypt) or follows (RFC 7366 encrypt-then-MAC) a record's data: HMAC
@@ -16,6 +17,11 @@ sealed interface RecordMac {
 
     /** Whether {@code data[off, off+len)} of the record with this sequence number, type and version carries the MAC at {@code data[macAt]}. */
     boolean verify(long seq, int type, int version, byte[] data, int off, int len, int macAt);
+
+    /** Whether the first {@code len} bytes of {@code record} carry the MAC that follows them there. */
+    default boolean verify(long seq, int type, int version, Slice record, int len) {
+        return record.read((data, off, ignored) -> verify(seq, type, version, data, off, len, off + len));
+    }
 
     static RecordMac create(Hash hash, byte[] key, int version) {
         return version == CipherSpec.SSL3 ? new Ssl3Mac(hash, key) : new Hmac(hash, key);

@@ -34,22 +34,24 @@ final class StreamCipher implements RecordCipher {
     @Override
     public Opening open(int contentType, int recordVersion, Slice fragment) {
         long n = seq++;
-        byte[] buf = fragment.toArray();
+        Slice plain = fragment;
         if (keyStream != null) {
             // Decrypt before any length check: the key stream must advance by the whole record either way.
+            byte[] buf = new byte[fragment.length()];
             try {
-                keyStream.update(buf, 0, buf.length, buf, 0);
+                fragment.read((in, off, len) -> keyStream.update(in, off, len, buf, 0));
             } catch (GeneralSecurityException e) {
                 return new Opening.Failed("cannot decrypt: " + e.getMessage());
             }
+            plain = Slice.of(buf);
         }
-        int contentLength = buf.length - mac.length();
+        int contentLength = plain.length() - mac.length();
         if (contentLength < 0) {
             return new Opening.Failed("record too short");
         }
-        if (!mac.verify(n, contentType, recordVersion, buf, 0, contentLength, contentLength)) {
+        if (!mac.verify(n, contentType, recordVersion, plain, contentLength)) {
             return new Opening.Failed("bad record MAC");
         }
-        return new Opening.Opened(contentType, Slice.of(buf, 0, contentLength));
+        return new Opening.Opened(contentType, plain.slice(0, contentLength));
     }
 }

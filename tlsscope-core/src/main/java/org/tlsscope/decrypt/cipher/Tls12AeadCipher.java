@@ -29,10 +29,9 @@ final class Tls12AeadCipher implements RecordCipher {
         if (plaintextLength < 0) {
             return new Opening.Failed("record too short");
         }
-        byte[] buf = fragment.toArray();
         if (explicitNonce > 0) {
             System.arraycopy(iv, 0, nonce, 0, iv.length);
-            System.arraycopy(buf, 0, nonce, iv.length, explicitNonce);
+            fragment.slice(0, explicitNonce).copyTo(nonce, iv.length);
         } else {
             Aead.xorSequence(iv, n, nonce);
         }
@@ -44,9 +43,10 @@ final class Tls12AeadCipher implements RecordCipher {
         aad[10] = (byte) recordVersion;
         aad[11] = (byte) (plaintextLength >> 8);
         aad[12] = (byte) plaintextLength;
-        if (aead.open(nonce, aad, buf, explicitNonce, buf.length - explicitNonce) < 0) {
+        byte[] plaintext = aead.open(nonce, aad, fragment.from(explicitNonce));
+        if (plaintext == null) {
             return new Opening.Failed("AEAD tag mismatch");
         }
-        return new Opening.Opened(contentType, Slice.of(buf, explicitNonce, plaintextLength));
+        return new Opening.Opened(contentType, Slice.of(plaintext));
     }
 }

@@ -25,18 +25,17 @@ final class Tls13AeadCipher implements RecordCipher {
         if (fragment.length() < aead.tagLength()) {
             return new Opening.Failed("record too short");
         }
-        byte[] buf = fragment.toArray();
         Aead.xorSequence(iv, n, nonce);
         aad[0] = (byte) contentType;
         aad[1] = (byte) (recordVersion >> 8);
         aad[2] = (byte) recordVersion;
-        aad[3] = (byte) (buf.length >> 8);
-        aad[4] = (byte) buf.length;
-        int length = aead.open(nonce, aad, buf, 0, buf.length);
-        if (length < 0) {
+        aad[3] = (byte) (fragment.length() >> 8);
+        aad[4] = (byte) fragment.length();
+        byte[] buf = aead.open(nonce, aad, fragment);
+        if (buf == null) {
             return new Opening.Failed("AEAD tag mismatch");
         }
-        int type = length - 1;
+        int type = buf.length - 1;
         while (type >= 0 && buf[type] == 0) {
             type--;
         }
