@@ -133,7 +133,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
         h.offeredTicket = Extensions.find(ch.extensions(), SessionTicket.class)
                 .map(t -> Slice.of(t.ticket().toArray())).orElse(null);
         h.offeredSuites = List.copyOf(ch.cipherSuites());
-        h.earlyDataOffered = Extensions.ofType(ch.extensions(), ExtensionType.EARLY_DATA).isPresent();
+        h.earlyDataOffered = Extensions.has(ch.extensions(), ExtensionType.EARLY_DATA);
         h.transcript.add(bytes);
         if (h.earlyDataOffered && !h.helloRetried) {
             client.useEarly(earlyCandidates(h));
@@ -169,8 +169,8 @@ final class ConnectionDecryptor implements RecordDecryptor {
         h.serverSessionId = Slice.of(sh.legacySessionId().toArray());
         h.version = version;
         h.suite = sh.cipherSuite();
-        h.extendedMasterSecret = Extensions.ofType(sh.extensions(), ExtensionType.EXTENDED_MASTER_SECRET).isPresent();
-        h.encryptThenMac = Extensions.ofType(sh.extensions(), ExtensionType.ENCRYPT_THEN_MAC).isPresent();
+        h.extendedMasterSecret = Extensions.has(sh.extensions(), ExtensionType.EXTENDED_MASTER_SECRET);
+        h.encryptThenMac = Extensions.has(sh.extensions(), ExtensionType.ENCRYPT_THEN_MAC);
         h.deflate = sh.compressionMethod() == 1;
         h.transcript.add(bytes);
         if ((version >> 8) == 0x7f) {

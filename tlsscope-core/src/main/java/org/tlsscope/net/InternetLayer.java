@@ -1,6 +1,5 @@
 package org.tlsscope.net;
 
-import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.net.FragmentReassembler.Reassembled;
 import org.tlsscope.net.IpOutcome.Datagram;
@@ -45,7 +44,7 @@ final class InternetLayer {
      * Total Length are link padding (Ethernet's 60-byte minimum). A Total Length beyond the packet's
      * length on the wire is not believed: like Wireshark, the wire length wins.
      */
-    IpOutcome ipv4(Packet ip, List<LayerSpan> layers) {
+    IpOutcome ipv4(Packet ip, Layers layers) {
         Slice packet = ip.bytes();
         int frameOffset = ip.frameOffset();
         if (packet.length() < IPV4_MIN_HEADER) {
@@ -89,7 +88,7 @@ final class InternetLayer {
      * protocol. Payload Length 0 with a Hop-by-Hop header is a jumbogram (RFC 2675): its length is
      * then the packet's length on the wire.
      */
-    IpOutcome ipv6(Packet ip, List<LayerSpan> layers) {
+    IpOutcome ipv6(Packet ip, Layers layers) {
         Slice packet = ip.bytes();
         if (packet.length() < IPV6_HEADER || packet.u8(0) >>> 4 != 6) {
             return new Malformed("IPv6 header cut short or wrong version: " + packet.length() + " bytes");

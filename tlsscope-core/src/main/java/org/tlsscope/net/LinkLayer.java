@@ -1,6 +1,5 @@
 package org.tlsscope.net;
 
-import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.Frame;
 
@@ -44,7 +43,7 @@ final class LinkLayer {
     }
 
     /** The network layer of a frame, or null when the frame is too short for its link headers. */
-    static Network decode(Frame frame, List<LayerSpan> layers) {
+    static Network decode(Frame frame, Layers layers) {
         Header header = header(frame.linkType(), frame.data(), layers);
         if (header == null) {
             return null;
@@ -60,7 +59,7 @@ final class LinkLayer {
         }
     }
 
-    private static Header header(int linkType, Slice frame, List<LayerSpan> layers) {
+    private static Header header(int linkType, Slice frame, Layers layers) {
         return switch (linkType) {
             case LINKTYPE_ETHERNET -> ethernet(frame, layers);
             case LINKTYPE_NULL -> loopback(frame, layers, false);
@@ -75,7 +74,7 @@ final class LinkLayer {
     }
 
     /** Ethernet II, then any stack of 802.1Q / 802.1ad tags, then possibly a PPPoE session. */
-    private static Header ethernet(Slice frame, List<LayerSpan> layers) {
+    private static Header ethernet(Slice frame, Layers layers) {
         if (frame.length() < 14) {
             return null;
         }
@@ -115,7 +114,7 @@ final class LinkLayer {
      * RFC 2516 section 4: version/type, code, session id, length; the session payload is a PPP frame
      * whose protocol field (RFC 1661 section 2, values from RFC 1332 and RFC 5072) names the network layer.
      */
-    private static Header pppoeSession(Slice frame, int at, List<LayerSpan> layers) {
+    private static Header pppoeSession(Slice frame, int at, Layers layers) {
         if (frame.length() < at + 8) {
             return null;
         }
@@ -139,7 +138,7 @@ final class LinkLayer {
      * so like Wireshark's packet-null.c a value with its upper 16 bits set is read byte-swapped;
      * LINKTYPE_LOOP (OpenBSD) stores it in network byte order.
      */
-    private static Header loopback(Slice frame, List<LayerSpan> layers, boolean networkOrder) {
+    private static Header loopback(Slice frame, Layers layers, boolean networkOrder) {
         if (frame.length() < 4) {
             return null;
         }
@@ -175,7 +174,7 @@ final class LinkLayer {
     }
 
     /** Linux cooked capture v1 (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL.html): protocol at offset 14. */
-    private static Header linuxCooked(Slice frame, List<LayerSpan> layers) {
+    private static Header linuxCooked(Slice frame, Layers layers) {
         if (frame.length() < 16) {
             return null;
         }
@@ -187,7 +186,7 @@ final class LinkLayer {
     }
 
     /** Linux cooked capture v2 (tcpdump.org/linktypes/LINKTYPE_LINUX_SLL2.html): protocol first. */
-    private static Header linuxCookedV2(Slice frame, List<LayerSpan> layers) {
+    private static Header linuxCookedV2(Slice frame, Layers layers) {
         if (frame.length() < 20) {
             return null;
         }

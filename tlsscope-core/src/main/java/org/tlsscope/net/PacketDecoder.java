@@ -1,7 +1,5 @@
 package org.tlsscope.net;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.net.InternetLayer.Packet;
@@ -22,16 +20,27 @@ public final class PacketDecoder {
     private static final int UDP = 17;
     private static final int UDP_HEADER = 8;
     private final InternetLayer internet = new InternetLayer();
+    private final boolean describeLayers;
     private long framesSeen;
     private long notIp;
     private long notTcp;
     private long ipFragments;
     private long malformedHeaders;
 
+    /** A decoder whose segments list their headers. */
+    public PacketDecoder() {
+        this(true);
+    }
+
+    /** @param describeLayers whether segments list their headers ({@link TcpSegment#layers()}), else none */
+    public PacketDecoder(boolean describeLayers) {
+        this.describeLayers = describeLayers;
+    }
+
     /** The TCP segment the frame carries, or null: not TCP, malformed, or a fragment still waiting for the rest. */
     public TcpSegment decode(Frame frame) {
         framesSeen++;
-        List<LayerSpan> layers = new ArrayList<>(4);
+        Layers layers = describeLayers ? Layers.kept() : Layers.NONE;
         LinkLayer.Network network = LinkLayer.decode(frame, layers);
         if (network == null) {
             malformedHeaders++;
@@ -48,7 +57,7 @@ public final class PacketDecoder {
         return network(frame, outcome, layers);
     }
 
-    private TcpSegment network(Frame frame, IpOutcome outcome, List<LayerSpan> layers) {
+    private TcpSegment network(Frame frame, IpOutcome outcome, Layers layers) {
         return switch (outcome) {
             case null -> {
                 notIp++;
@@ -66,7 +75,7 @@ public final class PacketDecoder {
         };
     }
 
-    private TcpSegment transport(Frame frame, Datagram datagram, List<LayerSpan> layers) {
+    private TcpSegment transport(Frame frame, Datagram datagram, Layers layers) {
         if (datagram.reassembled()) {
             ipFragments++;
         }
@@ -88,7 +97,7 @@ public final class PacketDecoder {
     }
 
     /** The IP packet a GTP-U G-PDU carries (3GPP TS 29.281), or null when the datagram is no such thing. */
-    private IpOutcome gtpU(Frame frame, Datagram udp, List<LayerSpan> layers) {
+    private IpOutcome gtpU(Frame frame, Datagram udp, Layers layers) {
         Slice datagram = udp.payload();
         if (datagram.length() < UDP_HEADER || datagram.u16(0) != GtpU.PORT && datagram.u16(2) != GtpU.PORT) {
             return null;

@@ -1,6 +1,5 @@
 package org.tlsscope.net;
 
-import java.util.List;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.Frame;
 import org.tlsscope.net.IpOutcome.Datagram;
@@ -19,7 +18,7 @@ final class TcpHeader {
      * points outside the segment. Malformed options do not drop the segment, whose data is still
      * sound: the layer description notes them.
      */
-    static TcpSegment decode(Frame frame, Datagram ip, List<LayerSpan> layers) {
+    static TcpSegment decode(Frame frame, Datagram ip, Layers layers) {
         Slice segment = ip.payload();
         if (segment.length() < MIN_HEADER) {
             return null;
@@ -45,7 +44,7 @@ final class TcpHeader {
                 + ", Window: " + window + ", Payload: " + payloadWireLength + " bytes"
                 + (payload.length() < payloadWireLength ? " (" + payload.length() + " captured)" : "") + options));
         return new TcpSegment(frame, new Endpoint(ip.src(), srcPort), new Endpoint(ip.dst(), dstPort), seq, ack, flags,
-                window, payload, payloadWireLength, List.copyOf(layers));
+                window, payload, payloadWireLength, layers.spans());
     }
 
     /**

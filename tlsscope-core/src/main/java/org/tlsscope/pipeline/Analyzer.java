@@ -47,7 +47,7 @@ public final class Analyzer {
     public static CaptureStats run(CaptureReader reader, TlsListener view, Decryption decryption) throws IOException {
         TlsListener listener = new AnalysisStage(view);
         Connections connections = new Connections(listener, decryption);
-        PacketDecoder decoder = new PacketDecoder();
+        PacketDecoder decoder = new PacketDecoder(view.wantsLayers());
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);
         long frames = 0;
         long bytes = 0;

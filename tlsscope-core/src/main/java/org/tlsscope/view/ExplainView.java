@@ -55,6 +55,11 @@ public final class ExplainView implements TlsListener {
     }
 
     @Override
+    public boolean wantsLayers() {
+        return layers;
+    }
+
+    @Override
     public void onRecord(RecordEvent e) {
         StringBuilder sb = new StringBuilder(4096);
         sb.append(String.format("== connection %d, frame %d, %s -> %s, record %d%s: %s ==%n", e.connection().id(),

@@ -2,7 +2,6 @@ package org.tlsscope.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import org.junit.jupiter.api.Test;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.net.InternetLayer.Packet;
@@ -18,7 +17,7 @@ class InternetLayerTest {
         byte[] packet = Packets.ipv4(1, 2, 6, 1, 0, SEGMENT);
         packet[0] = 0x43;
 
-        IpOutcome outcome = new InternetLayer().ipv4(packet(packet, packet.length), new ArrayList<>());
+        IpOutcome outcome = new InternetLayer().ipv4(packet(packet, packet.length), Layers.NONE);
 
         assertThat(outcome).isEqualTo(new Malformed(
                 "IPv4 header inconsistent: version 4, header length 12, total length 50, 50 bytes captured"));
@@ -28,7 +27,7 @@ class InternetLayerTest {
     void totalLengthBeyondTheWireLengthIsCutToIt() {
         // As in zeek/pppoe-over-qinq.pcap frame 19: Total Length 46 inside a 40-byte PPPoE payload.
         byte[] packet = Packets.ipv4(1, 2, 6, 1, 0, SEGMENT);
-        var layers = new ArrayList<LayerSpan>();
+        Layers layers = Layers.kept();
 
         IpOutcome outcome = new InternetLayer().ipv4(packet(packet, 40), layers);
 
@@ -36,14 +35,14 @@ class InternetLayerTest {
             assertThat(datagram.wireLength()).isEqualTo(20);
             assertThat(datagram.payload().length()).isEqualTo(20);
         });
-        assertThat(layers.getFirst().description()).contains("Total length: 50 (exceeds the 40-byte packet)");
+        assertThat(layers.spans().getFirst().description()).contains("Total length: 50 (exceeds the 40-byte packet)");
     }
 
     @Test
     void reportsAnIpv6ExtensionHeaderCutShort() {
         byte[] packet = Packets.ipv6(60, new byte[4]);
 
-        IpOutcome outcome = new InternetLayer().ipv6(packet(packet, packet.length), new ArrayList<>());
+        IpOutcome outcome = new InternetLayer().ipv6(packet(packet, packet.length), Layers.NONE);
 
         assertThat(outcome).isEqualTo(new Malformed(
                 "IPv6 extension header IPv6 Destination Options (60) cut short at offset 40"));

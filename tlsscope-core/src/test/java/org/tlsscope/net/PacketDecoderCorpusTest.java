@@ -94,6 +94,17 @@ class PacketDecoderCorpusTest {
     }
 
     @Test
+    void aDecoderNotAskedForLayersDecodesTheSameSegmentsWithoutThem() throws IOException {
+        Path file = Corpus.file("zeek/pppoe-over-qinq.pcap");
+        List<TcpSegment> described = decodeAll(file, new PacketDecoder());
+        List<TcpSegment> bare = decodeAll(file, new PacketDecoder(false));
+
+        assertThat(bare).hasSameSizeAs(described).allSatisfy(s -> assertThat(s.layers()).isEmpty());
+        assertThat(bare).extracting(TcpSegment::seq).isEqualTo(described.stream().map(TcpSegment::seq).toList());
+        assertThat(described).allSatisfy(s -> assertThat(s.layers()).isNotEmpty());
+    }
+
+    @Test
     void layersOfAPppoeOverQinqPacket() throws IOException {
         TcpSegment first = decodeAll(Corpus.file("zeek/pppoe-over-qinq.pcap"), new PacketDecoder()).getFirst();
 

@@ -31,6 +31,11 @@ public class RecordingListener implements TlsListener {
     }
 
     @Override
+    public boolean wantsLayers() {
+        return true;
+    }
+
+    @Override
     public boolean wantsApplicationData() {
         return keepApplicationData;
     }

@@ -26,7 +26,7 @@ import org.tlsscope.tls.handshake.ServerHello;
 public record Ja4s(String fingerprint, String raw) {
 
     public static Ja4s of(ServerHello hello) {
-        int[] extensions = Extensions.types(hello.extensions()).stream().mapToInt(Integer::intValue).toArray();
+        int[] extensions = Extensions.typeArray(hello.extensions());
         int version = Extensions.selectedVersion(hello.extensions()).orElse(hello.legacyVersion());
         String ab = "t" + Ja4.versionCode(version) + Ja4.count(extensions.length)
                 + Ja4.alpnCode(Ja4.firstAlpn(hello.extensions())) + "_" + HexFormat.of().toHexDigits((short) hello.cipherSuite());

@@ -1,6 +1,7 @@
 package org.tlsscope.analysis.finding;
 
 import org.tlsscope.analysis.Severity;
+import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.ext.ExtensionType;
 import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.handshake.ClientHello;
@@ -26,9 +27,9 @@ final class ProtocolRules {
                     "the ClientHello carries TLS_FALLBACK_SCSV: the client is retrying with a lower version after a failed"
                             + " attempt (a downgrade, deliberate or forced)", "RFC 7507 section 4");
         }
-        if (heartbeat(ch) || sh != null && Extensions.ofType(sh.extensions(), ExtensionType.HEARTBEAT).isPresent()) {
+        if (heartbeat(ch) || sh != null && Extensions.has(sh.extensions(), ExtensionType.HEARTBEAT)) {
             c.add("proto.heartbeat", Severity.WARNING, c.frameOf(sh != null ? "server" : "client", sh != null ? "server_hello" : "client_hello"),
-                    "the heartbeat extension is " + (sh != null && Extensions.ofType(sh.extensions(), ExtensionType.HEARTBEAT).isPresent()
+                    "the heartbeat extension is " + (sh != null && Extensions.has(sh.extensions(), ExtensionType.HEARTBEAT)
                             ? "negotiated" : "offered") + ": the feature Heartbleed abused, of no use to most applications",
                     "RFC 6520, CVE-2014-0160");
         }
@@ -41,7 +42,7 @@ final class ProtocolRules {
                     + Registries.COMPRESSION_METHODS.name(sh.compressionMethod()) + " compression: secrets in compressed"
                     + " records leak through their length (CRIME)", "RFC 7457 section 2.6, CVE-2012-4929");
         }
-        if (c.report.version() >= 0x0301 && Extensions.ofType(sh.extensions(), ExtensionType.EXTENDED_MASTER_SECRET).isEmpty()) {
+        if (c.report.version() >= 0x0301 && !Extensions.has(sh.extensions(), ExtensionType.EXTENDED_MASTER_SECRET)) {
             c.add("proto.no_extended_master_secret", Severity.WARNING, c.serverHelloFrame(),
                     "no extended master secret: the master secret is not bound to the handshake (triple handshake attack)",
                     "RFC 7627 section 1");
@@ -51,7 +52,7 @@ final class ProtocolRules {
     }
 
     private static boolean heartbeat(ClientHello ch) {
-        return ch != null && Extensions.ofType(ch.extensions(), ExtensionType.HEARTBEAT).isPresent();
+        return ch != null && Extensions.has(ch.extensions(), ExtensionType.HEARTBEAT);
     }
 
     private static void version(Checked c) {
@@ -74,10 +75,15 @@ final class ProtocolRules {
      */
     private static void renegotiation(Checked c, ClientHello ch, ServerHello sh) {
         boolean clientSecure = ch != null && (ch.cipherSuites().contains(EMPTY_RENEGOTIATION_INFO_SCSV)
-                || Extensions.ofType(ch.extensions(), ExtensionType.RENEGOTIATION_INFO).isPresent());
-        boolean serverSecure = Extensions.ofType(sh.extensions(), ExtensionType.RENEGOTIATION_INFO).isPresent();
-        long clientHellos = c.report.messages().stream().filter(m -> m.type().equals("client_hello")).count();
-        boolean renegotiated = clientHellos > 1 || c.report.messages().stream().anyMatch(m -> m.type().equals("hello_request"));
+                || Extensions.has(ch.extensions(), ExtensionType.RENEGOTIATION_INFO));
+        boolean serverSecure = Extensions.has(sh.extensions(), ExtensionType.RENEGOTIATION_INFO);
+        int clientHellos = 0;
+        boolean helloRequest = false;
+        for (ConnectionReport.MessageSeen m : c.report.messages()) {
+            clientHellos += m.type().equals("client_hello") ? 1 : 0;
+            helloRequest |= m.type().equals("hello_request");
+        }
+        boolean renegotiated = clientHellos > 1 || helloRequest;
         if (renegotiated && !(clientSecure && serverSecure)) {
             c.add("proto.renegotiation_insecure", Severity.ERROR, c.frameOf("client", "client_hello"),
                     "renegotiation without renegotiation_info on both sides: a man in the middle can prefix his own"

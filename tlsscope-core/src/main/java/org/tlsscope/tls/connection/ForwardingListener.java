@@ -40,6 +40,11 @@ public abstract class ForwardingListener implements TlsListener {
     }
 
     @Override
+    public boolean wantsLayers() {
+        return next.wantsLayers();
+    }
+
+    @Override
     public boolean wantsApplicationData() {
         return next.wantsApplicationData();
     }

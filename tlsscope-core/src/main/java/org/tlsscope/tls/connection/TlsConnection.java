@@ -137,6 +137,15 @@ public final class TlsConnection implements StreamHandler {
         return TlsDetector.findRecordBoundary(data);
     }
 
+    /** The messages a record carried, by name, for its label: "ServerHello, Certificate". */
+    private static String names(List<ParsedMessage> parsed) {
+        StringBuilder sb = new StringBuilder();
+        for (ParsedMessage m : parsed) {
+            sb.append(sb.isEmpty() ? "" : ", ").append(m.name());
+        }
+        return sb.toString();
+    }
+
     private static Slice concat(Slice a, Slice b) {
         byte[] joined = new byte[a.length() + b.length()];
         a.copyTo(joined, 0);
@@ -271,7 +280,7 @@ public final class TlsConnection implements StreamHandler {
                         Slice content = body.slice(0, body.length() - mac);
                         int base = opened ? 0 : RecordHeader.SIZE;
                         side.assembler.feed(content, base, raw -> parsed.add(onMessage(side, raw, record)));
-                        label = parsed.isEmpty() ? "handshake fragment" : String.join(", ", parsed.stream().map(ParsedMessage::name).toList());
+                        label = parsed.isEmpty() ? "handshake fragment" : names(parsed);
                     }
                 }
                 case ContentType.CHANGE_CIPHER_SPEC -> {

@@ -27,6 +27,14 @@ public interface TlsListener {
     }
 
     /**
+     * Whether this listener shows the link, IP and TCP headers of the packets (explain --layers). When no
+     * listener does, the decoder does not record where they are.
+     */
+    default boolean wantsLayers() {
+        return false;
+    }
+
+    /**
      * Whether this listener looks at application data bytes (the explain view dumps them). When no
      * listener does, application data is skipped by its length without being copied.
      */

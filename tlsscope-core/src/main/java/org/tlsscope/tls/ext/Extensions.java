@@ -32,7 +32,31 @@ public final class Extensions {
 
     /** The first extension of this type, decoded or not. */
     public static Optional<Extension> ofType(List<Extension> extensions, int type) {
-        return extensions.stream().filter(e -> e.type() == type).findFirst();
+        for (Extension e : extensions) {
+            if (e.type() == type) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the block has an extension of this type, decoded or not. */
+    public static boolean has(List<Extension> extensions, int type) {
+        for (Extension e : extensions) {
+            if (e.type() == type) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The extension types in block order as an array, GREASE values included. */
+    public static int[] typeArray(List<Extension> extensions) {
+        int[] types = new int[extensions.size()];
+        for (int i = 0; i < types.length; i++) {
+            types[i] = extensions.get(i).type();
+        }
+        return types;
     }
 
     /**
@@ -58,10 +82,15 @@ public final class Extensions {
 
     /** The first host_name of a ClientHello's server_name. */
     public static Optional<String> serverName(List<Extension> extensions) {
-        return find(extensions, ServerNameList.class).flatMap(list -> list.serverNameList().stream()
-                .filter(n -> n.nameType() == ServerNameList.HOST_NAME)
-                .map(ServerNameList.ServerName::hostName)
-                .findFirst());
+        Optional<ServerNameList> list = find(extensions, ServerNameList.class);
+        if (list.isPresent()) {
+            for (ServerNameList.ServerName n : list.get().serverNameList()) {
+                if (n.nameType() == ServerNameList.HOST_NAME) {
+                    return Optional.of(n.hostName());
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** ALPN protocol names: those offered (ClientHello) or the one selected (ServerHello, EncryptedExtensions). */
