@@ -80,8 +80,8 @@ final class ConnectCommand implements Callable<Integer> {
     @Option(names = "--pki", paramLabel = "DIR", description = "certificates directory, for --client-cert (default: ~/.tlsscope/lab)")
     Path pki;
 
-    @Option(names = "--format", description = "text (the default: streamed record by record), json or summary (a --tsv row)")
-    LiveFormat format;
+    @Mixin
+    LiveFormatOption format;
 
     /** The reply goes to the process's standard output as bytes; tests give their own stream. */
     OutputStream replyOut = System.out;
@@ -132,7 +132,7 @@ final class ConnectCommand implements Callable<Integer> {
         if (keyUpdate && (send == null || count != null)) {
             return "--key-update needs --send (the KeyUpdate follows the first reply) and no --count";
         }
-        if (count != null && format != null) {
+        if (count != null && format.given()) {
             return "--format shows one connection's analysis; the load mode (--count) prints a tally";
         }
         String files = output.usageError();
@@ -168,7 +168,7 @@ final class ConnectCommand implements Callable<Integer> {
                 err.println("tlsscope: " + LabOutput.cannotWrite(e));
                 return ExitCode.USAGE;
             }
-            LiveAnalysis analysis = new LiveAnalysis("connect-analysis", feed, (format != null ? format : LiveFormat.text).view(out),
+            LiveAnalysis analysis = new LiveAnalysis("connect-analysis", feed, format.view(out),
                     new Decryption(secrets, new RsaKeys()), out, err);
             // Ctrl-C ends the connection as the loop's end does, and waits for the analysis and the reply to print.
             try (StopHook hook = new StopHook("connect-stop", loop::stop, LiveAnalysis.DRAIN.plusSeconds(10))) {

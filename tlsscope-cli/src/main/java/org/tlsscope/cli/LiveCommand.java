@@ -39,8 +39,8 @@ final class LiveCommand implements Callable<Integer> {
     @Option(names = "--tool", paramLabel = "TOOL", description = "capture with dumpcap or tcpdump (default: dumpcap when installed, else tcpdump)")
     CaptureProcess.Tool tool;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
-    LiveFormat format;
+    @Mixin
+    LiveFormatOption format;
 
     @Mixin
     KeyOptions keys;

@@ -25,6 +25,7 @@ import org.tlsscope.lab.record.LinkType;
 import org.tlsscope.lab.record.PcapWriter;
 import org.tlsscope.lab.record.TcpSynthesizer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,8 +57,8 @@ final class ProxyCommand implements Callable<Integer> {
             description = "NSS key log the client writes (SSLKEYLOGFILE), followed as it grows; repeatable")
     List<Path> keyLogs = new ArrayList<>();
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
-    LiveFormat format;
+    @Mixin
+    LiveFormatOption format;
 
     @Option(names = "--max-connections", paramLabel = "N", description = "exit after N connections have ended")
     Long maxConnections;

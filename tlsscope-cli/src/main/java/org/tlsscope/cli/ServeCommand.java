@@ -56,8 +56,8 @@ final class ServeCommand implements Callable<Integer> {
             description = "bound on each client's handshake, and on a client that stops reading (default ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--format", defaultValue = "text", description = "text (default, streamed record by record), json or summary (--tsv rows)")
-    LiveFormat format;
+    @Mixin
+    LiveFormatOption format;
 
     @Spec
     CommandSpec spec;
