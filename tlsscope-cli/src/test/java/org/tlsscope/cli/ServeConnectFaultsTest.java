@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.tlsscope.cli.Serving.Connected;
+import org.tlsscope.testing.FaultyServer;
 
 /**
  * serve and connect against faulty peers, as a user sees them: one line per fault, a documented exit
@@ -154,27 +155,10 @@ class ServeConnectFaultsTest {
         assertThat(Serving.connect("127.0.0.1:4433", "--key-update", "--pki", dir.toString()).code()).isEqualTo(ExitCode.USAGE);
     }
 
-    interface Fault {
-        void act(Socket accepted) throws IOException;
-    }
-
     /** connect (with a 1 s timeout) against a one-connection server that does {@code fault}. */
-    private static Connected against(Fault fault) throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = Thread.ofPlatform().daemon().start(() -> {
-                try (Socket s = listener.accept()) {
-                    s.setSoTimeout(10_000);
-                    fault.act(s);
-                    s.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    // connect ended the connection: its output is what the test reads.
-                }
-            });
-            Connected r = Serving.connect("127.0.0.1:" + listener.getLocalPort(), "--timeout", "1", "--send", "hello",
-                    "--pki", dir.toString());
-            server.join(10_000);
-            return r;
-        }
+    private static Connected against(FaultyServer.Fault fault) throws Exception {
+        return FaultyServer.against(fault, server -> Serving.connect("127.0.0.1:" + server.getPort(), "--timeout", "1",
+                "--send", "hello", "--pki", dir.toString()));
     }
 
     /** The connection failed (exit code 5) and stderr ends with {@code line}, after the handshake's own lines. */

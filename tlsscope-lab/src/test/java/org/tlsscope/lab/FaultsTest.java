@@ -28,6 +28,7 @@ import org.tlsscope.lab.keylog.KeyLogSink;
 import org.tlsscope.lab.keylog.SecretTap;
 import org.tlsscope.lab.peer.LabClient;
 import org.tlsscope.lab.peer.PeerEvents;
+import org.tlsscope.testing.FaultyServer;
 
 /**
  * Faulty peers against the lab server, and faulty servers against the lab client, on loopback: each
@@ -178,27 +179,9 @@ class FaultsTest {
                 .isEqualTo("cannot connect: Connection refused");
     }
 
-    interface ServerFault {
-        void act(Socket accepted) throws IOException;
-    }
-
     /** The lab client's reason for the end of one exchange with a server that does {@code fault}. */
-    private static String clientAgainst(ServerFault fault) throws Exception {
-        try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Thread server = Thread.ofPlatform().daemon().start(() -> {
-                try (Socket s = listener.accept()) {
-                    s.setSoTimeout(10_000);
-                    fault.act(s);
-                    // Hold the connection (unless the fault closed it) until the client gives up.
-                    s.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    // The client ended the connection: what the test looks at is the client's reason.
-                }
-            });
-            String reason = exchangeWith((InetSocketAddress) listener.getLocalSocketAddress());
-            server.join(10_000);
-            return reason;
-        }
+    private static String clientAgainst(FaultyServer.Fault fault) throws Exception {
+        return FaultyServer.against(fault, FaultsTest::exchangeWith);
     }
 
     private static String exchangeWith(InetSocketAddress address) throws IOException {
