@@ -1,6 +1,5 @@
 package org.tlsscope.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -33,7 +32,8 @@ final class CaptureSource {
             return Captures.open(sample);
         }
         if (isStdin()) {
-            return Captures.open(new BufferedInputStream(System.in, 1 << 16));
+            // Maybe a live capture (tcpdump -w -): read as it comes, the analysis told when it is quiet.
+            return Captures.openLive(System.in);
         }
         Path p = Path.of(capture);
         if (Files.isDirectory(p)) {

@@ -1,6 +1,5 @@
 package org.tlsscope.cli;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -74,7 +73,7 @@ final class LiveCommand implements Callable<Integer> {
         int code;
         try {
             code = counted.exitCode(CaptureRun.run(capture.tool() + " on " + iface,
-                    () -> Captures.open(new BufferedInputStream(capture.packets(), 1 << 16)), keys, counted, out,
+                    () -> Captures.openLive(capture.packets()), keys, counted, out,
                     new PrintWriter(runErrors, true)));
         } finally {
             timer.shutdownNow();

@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * A stream of frames from a capture file, standard input or a live source, read incrementally: a
@@ -27,4 +28,13 @@ public interface CaptureReader extends Closeable {
      * kept for the decryption layer.
      */
     List<DecryptionSecrets> decryptionSecrets();
+
+    /**
+     * For a live source: while {@link #next} waits for a frame, {@code quiet} is called about once a second,
+     * on the thread that called {@code next}, with how long (ns) the source has been quiet since the last
+     * frame it returned; so that what ends with the passing of time (a reset connection's grace) ends while
+     * the source is quiet. A file never waits: by default {@code quiet} is never called.
+     */
+    default void whileWaiting(LongConsumer quiet) {
+    }
 }

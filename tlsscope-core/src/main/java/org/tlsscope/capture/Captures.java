@@ -6,6 +6,9 @@ import java.io.PushbackInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -33,6 +36,53 @@ public final class Captures {
     /** Reads {@code in} incrementally (standard input, a pipe from tcpdump); closing the reader closes it. */
     public static CaptureReader open(InputStream in) throws IOException {
         return open(in, "");
+    }
+
+    /**
+     * Reads a live source (standard input, a capture tool's pipe) as it arrives, as {@link #open(InputStream)}
+     * does, and tells the analysis how long the source has been quiet while it waits
+     * ({@link CaptureReader#whileWaiting}).
+     */
+    public static CaptureReader openLive(InputStream in) throws IOException {
+        LiveStream live = new LiveStream(in);
+        CaptureReader reader;
+        try {
+            reader = open(live);
+        } catch (IOException | RuntimeException e) {
+            live.close();
+            throw e;
+        }
+        return new CaptureReader() {
+            @Override
+            public Frame next() throws IOException {
+                return reader.next();
+            }
+
+            @Override
+            public String format() {
+                return reader.format();
+            }
+
+            @Override
+            public Optional<CaptureProblem> problem() {
+                return reader.problem();
+            }
+
+            @Override
+            public List<DecryptionSecrets> decryptionSecrets() {
+                return reader.decryptionSecrets();
+            }
+
+            @Override
+            public void whileWaiting(LongConsumer quiet) {
+                live.whileWaiting(quiet);
+            }
+
+            @Override
+            public void close() throws IOException {
+                reader.close();
+            }
+        };
     }
 
     private static CaptureReader open(InputStream in, String compression) throws IOException {

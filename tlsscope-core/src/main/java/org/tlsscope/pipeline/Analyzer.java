@@ -49,6 +49,7 @@ public final class Analyzer {
         Connections connections = new Connections(listener, decryption);
         PacketDecoder decoder = new PacketDecoder(view.wantsLayers());
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);
+        reader.whileWaiting(tcp::quiet);
         long frames = 0;
         long bytes = 0;
         long lastFrame = 0;

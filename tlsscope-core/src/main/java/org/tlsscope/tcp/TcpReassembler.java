@@ -34,6 +34,7 @@ public final class TcpReassembler {
     private int lastId;
     private long previousNanos = Long.MIN_VALUE;
     private long nextSweepNanos = Long.MIN_VALUE;
+    private long lastFrame;
 
     public TcpReassembler(ConnectionListener listener) {
         this(listener, TcpLimits.DEFAULT);
@@ -51,6 +52,7 @@ public final class TcpReassembler {
     public void accept(TcpSegment s) {
         long now = s.frame().timestampNanos();
         long frame = s.frame().number();
+        lastFrame = frame;
         // Idleness is judged by a clock that two frames in a row have reached, so that one frame with a
         // wild timestamp (captures have them) does not end every connection at once.
         long settled = Math.min(now, previousNanos);
@@ -82,6 +84,20 @@ public final class TcpReassembler {
         } else if (!wasReset && flow.wasReset()) {
             resets.addLast(new Reset(key, flow));
         }
+    }
+
+    /**
+     * No segment has come for {@code quietNanos} after the last one: a live source waiting for packets says
+     * so, so that a reset connection whose grace is over, or one idle for too long, ends now and not at the
+     * next segment, which may be long in coming. Time is the capture's: the last segment's, plus the wait.
+     */
+    public void quiet(long quietNanos) {
+        if (previousNanos == Long.MIN_VALUE || quietNanos <= 0) {
+            return;
+        }
+        long now = previousNanos + quietNanos;
+        endReset(now, lastFrame);
+        endIdle(now, lastFrame);
     }
 
     /** A reset connection waiting out its grace for segments in flight, in order of reset. */

@@ -250,6 +250,30 @@ class TcpReassemblerTest {
     }
 
     @Test
+    void aResetConnectionEndsWhenALiveSourceHasBeenQuietPastItsGrace() {
+        handshake(C_ISN, S_ISN);
+        tcp.accept(wire.send(CLIENT, SERVER, C_ISN + 1, S_ISN + 1, RST_ACK));
+        tcp.quiet(Duration.ofSeconds(9).toNanos());
+        assertThat(recorder.only().ends()).isEmpty();
+
+        tcp.quiet(Duration.ofSeconds(11).toNanos());
+        assertThat(recorder.only().ends()).containsExactly(new Recorder.End(RST, wire.lastFrame()));
+    }
+
+    @Test
+    void aLiveSourceQuietForLongerThanTheIdleTimeoutEndsItsIdleConnections() {
+        tcp = new TcpReassembler(recorder, TcpLimits.DEFAULT.withIdleTimeout(Duration.ofSeconds(30)));
+        tcp.quiet(Duration.ofHours(1).toNanos());
+        handshake(C_ISN, S_ISN);
+        client(0, "then silence");
+        tcp.quiet(Duration.ofSeconds(29).toNanos());
+        assertThat(recorder.only().ends()).isEmpty();
+
+        tcp.quiet(Duration.ofSeconds(31).toNanos());
+        assertThat(recorder.only().endReason()).isEqualTo(EVICTED);
+    }
+
+    @Test
     void theSameSynAfterAResetOpensANewConnection() {
         tcp.accept(wire.send(CLIENT, SERVER, C_ISN, 0, SYN));
         tcp.accept(wire.send(SERVER, CLIENT, S_ISN, C_ISN + 99, ACK)); // a challenge ACK

@@ -43,6 +43,11 @@ final class Wire {
         nanos += d.toNanos();
     }
 
+    /** Capture time of the last segment sent. */
+    long nanos() {
+        return nanos;
+    }
+
     long lastFrame() {
         return frames;
     }

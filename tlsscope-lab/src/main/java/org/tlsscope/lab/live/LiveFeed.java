@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.capture.CaptureProblem;
 import org.tlsscope.capture.CaptureReader;
@@ -35,6 +37,8 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     private static final int LINKTYPE_RAW = 101;
     /** Log lines and secrets waiting at most: an analysis that stopped reading must not cost unbounded memory. */
     private static final int MAX_QUEUED_LINES = 100_000;
+    /** How often the analysis is told how long it has waited while no packet comes ({@link #whileWaiting}). */
+    private static final long TICK_MILLIS = 1000;
     /** How the analysis's key log names the lines it was handed (in a problem, should one not read). */
     private static final String SECRETS_SOURCE = "the endpoint's secrets";
 
@@ -66,6 +70,9 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     private long skippedSecrets;
     private volatile long lastFrameNanos;
     private volatile boolean closed;
+    private LongConsumer quiet = nanos -> { };
+    /** System.nanoTime() when the analysis took its last frame (or began to wait for the first). */
+    private long lastTaken = System.nanoTime();
 
     /**
      * @param maxQueuedBytes packet bytes the analysis may be behind by before packets are skipped
@@ -167,19 +174,29 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     // ---- the analysis's side (one thread) ----
 
     @Override
+    public void whileWaiting(LongConsumer quiet) {
+        this.quiet = quiet;
+    }
+
+    @Override
     public Frame next() throws IOException {
         while (true) {
             Item item;
             try {
-                item = queue.take();
+                item = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for packets");
+            }
+            if (item == null) {
+                quiet.accept(System.nanoTime() - lastTaken);
+                continue;
             }
             switch (item) {
                 case Packet p -> {
                     queuedBytes.addAndGet(-p.ip().length);
                     lastFrameNanos = p.nanos();
+                    lastTaken = System.nanoTime();
                     return new Frame(p.number(), p.nanos(), LINKTYPE_RAW, Slice.of(p.ip()), p.ip().length, 0);
                 }
                 case Note n -> {
