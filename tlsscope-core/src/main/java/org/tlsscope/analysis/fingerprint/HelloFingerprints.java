@@ -1,6 +1,8 @@
 package org.tlsscope.analysis.fingerprint;
 
+import org.tlsscope.analysis.Memo;
 import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.tls.handshake.ClientHello;
 
 /**
  * The core's fingerprints of one connection, each null when the hello it is taken from was not seen (a
@@ -9,9 +11,22 @@ import org.tlsscope.tls.connection.ConnectionReport;
 public record HelloFingerprints(Ja3 ja3, Ja3s ja3s, Ja4 ja4) {
 
     public static HelloFingerprints of(ConnectionReport report) {
+        ClientHello hello = report.clientHello();
+        Client client = hello == null ? null : CLIENTS.get(ClientHelloKey.of(hello), k -> Client.of(hello));
         return new HelloFingerprints(
-                report.clientHello() == null ? null : Ja3.of(report.clientHello()),
+                client == null ? null : client.ja3(),
                 report.serverHello() == null ? null : Ja3s.of(report.serverHello()),
-                report.clientHello() == null ? null : Ja4.of(report.clientHello()));
+                client == null ? null : client.ja4());
+    }
+
+    /** A capture holds a few client programs, each with its own hello: fingerprinted once each. */
+    private static final Memo<ClientHelloKey, Client> CLIENTS = new Memo<>(4096);
+
+    private record Client(Ja3 ja3, Ja4 ja4) {
+        static Client of(ClientHello hello) {
+            Ja4 ja4 = Ja4.of(hello);
+            ja4.fingerprint(); // computed now, before the instance is shared
+            return new Client(Ja3.of(hello), ja4);
+        }
     }
 }
