@@ -12,13 +12,36 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  *
  * @param keyAlgorithm   the JCE key algorithm ("AES", "DESede", ..)
  * @param transformation the JCE transformation, without padding (TLS pads and checks itself)
- * @param provider       SunJCE where the JDK has the algorithm, else Bouncy Castle
+ * @param source         SunJCE where the JDK has the algorithm, else Bouncy Castle
  * @param keyLength      key bytes
  * @param blockSize      block bytes for CBC ciphers, 0 otherwise
  * @param tagLength      AEAD tag bytes, 0 for non-AEAD ciphers
  */
-record Bulk(Family family, String keyAlgorithm, String transformation, Provider provider, int keyLength,
+record Bulk(Family family, String keyAlgorithm, String transformation, Source source, int keyLength,
             int blockSize, int tagLength) {
+    /** Where the JCE has a cipher. */
+    enum Source {
+        JDK,
+        /** The JDK lacks Camellia, ARIA, SEED, IDEA and CCM. */
+        BOUNCY_CASTLE;
+
+        Provider provider() {
+            return this == JDK ? Jdk.PROVIDER : BouncyCastle.PROVIDER;
+        }
+    }
+
+    private static final class Jdk {
+        static final Provider PROVIDER = Security.getProvider("SunJCE");
+    }
+
+    /**
+     * Built on first use, not with the table: building Bouncy Castle's provider takes some 60 ms, which a
+     * session under a JDK cipher (nearly all of them) need not wait for. Never added to the global list.
+     */
+    private static final class BouncyCastle {
+        static final Provider PROVIDER = new BouncyCastleProvider();
+    }
+
     /** How records under the cipher are protected (RFC 5246 section 6.2.3). */
     enum Family {
         /** No encryption, MAC only. */
@@ -39,9 +62,8 @@ record Bulk(Family family, String keyAlgorithm, String transformation, Provider 
         }
     }
 
-    private static final Provider JDK = Security.getProvider("SunJCE");
-    /** The JDK lacks Camellia, ARIA, SEED, IDEA and CCM; never added to the global provider list. */
-    private static final Provider BC = new BouncyCastleProvider();
+    private static final Source JDK = Source.JDK;
+    private static final Source BC = Source.BOUNCY_CASTLE;
 
     private static final Map<String, Bulk> BY_NAME = Map.ofEntries(
             Map.entry("NULL", new Bulk(Family.NULL, "", "", null, 0, 0, 0)),
@@ -83,12 +105,12 @@ record Bulk(Family family, String keyAlgorithm, String transformation, Provider 
         return BY_NAME.get(cipher);
     }
 
-    private static Map.Entry<String, Bulk> cbc(String name, String algorithm, Provider provider, int key, int block) {
-        return Map.entry(name, new Bulk(Family.CBC, algorithm, algorithm + "/CBC/NoPadding", provider, key, block, 0));
+    private static Map.Entry<String, Bulk> cbc(String name, String algorithm, Source source, int key, int block) {
+        return Map.entry(name, new Bulk(Family.CBC, algorithm, algorithm + "/CBC/NoPadding", source, key, block, 0));
     }
 
-    private static Map.Entry<String, Bulk> gcm(String name, String algorithm, Provider provider, int key) {
-        return Map.entry(name, new Bulk(Family.GCM, algorithm, algorithm + "/GCM/NoPadding", provider, key, 0, 16));
+    private static Map.Entry<String, Bulk> gcm(String name, String algorithm, Source source, int key) {
+        return Map.entry(name, new Bulk(Family.GCM, algorithm, algorithm + "/GCM/NoPadding", source, key, 0, 16));
     }
 
     private static Map.Entry<String, Bulk> ccm(String name, int key, int tag) {
@@ -98,9 +120,13 @@ record Bulk(Family family, String keyAlgorithm, String transformation, Provider 
     /** A fresh JCE cipher for this bulk cipher (one per record cipher, re-initialised per record where needed). */
     Cipher newCipher() {
         try {
-            return Cipher.getInstance(transformation, provider);
+            return Cipher.getInstance(transformation, provider());
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(provider.getName() + " lacks " + transformation, e);
+            throw new IllegalStateException(provider().getName() + " lacks " + transformation, e);
         }
+    }
+
+    Provider provider() {
+        return source.provider();
     }
 }
