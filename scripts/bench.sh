@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark (a script you run, not a test): tlsscope's summary and json modes against tshark's handshake
 # extraction on the large captures of shared/bench/make-corpus.sh, with wall time, MB/s, peak resident
-# memory and the ratio to tshark. tlsscope runs through ./tlsscope with -Xmx256m.
+# memory and the ratio to tshark. tlsscope runs through ./tlsscope with -Xmx256m (and the launcher's young generation, -Xmn64m).
 #
 # Usage: scripts/bench.sh [CORPUS_DIR]
 #   CORPUS_DIR defaults to bench-out/corpus (git-ignored); it is built there with make-corpus.sh when it
@@ -21,7 +21,7 @@ if [ ! -f "$corpus/handshakes.pcap" ]; then
 fi
 # Through the launcher, as a user runs it (it builds the jar and its start-up cache first if needed).
 "$root/tlsscope" analyze > /dev/null
-export TLSSCOPE_JAVA_OPTS=-Xmx256m
+export TLSSCOPE_JAVA_OPTS="-Xmx256m -Xmn64m"
 
 # median wall seconds and max RSS (MB) of RUNS runs of a command, output to /dev/null
 measure() {
