@@ -1,5 +1,6 @@
 package org.tlsscope.view;
 
+import java.io.PrintWriter;
 import java.util.List;
 import org.tlsscope.bytes.Field;
 import org.tlsscope.bytes.Slice;
@@ -9,8 +10,34 @@ import org.tlsscope.bytes.Slice;
  * the order written (so the output is stable and diffable).
  */
 final class Json {
-    private final StringBuilder sb = new StringBuilder(256);
+    /** A line longer than this (a record with a long certificate chain) does not keep its buffers grown. */
+    private static final int KEPT = 1 << 20;
+
+    private StringBuilder sb = new StringBuilder(4096);
+    private char[] line = new char[4096];
     private boolean first = true;
+
+    /** Empty again, for the next line, its buffer kept. */
+    Json reset() {
+        if (sb.capacity() > KEPT) {
+            sb = new StringBuilder(4096);
+            line = new char[4096];
+        }
+        sb.setLength(0);
+        first = true;
+        return this;
+    }
+
+    /** Writes the text and a line end to {@code out}, through one copy (a String of it would be two). */
+    void printTo(PrintWriter out) {
+        int n = sb.length();
+        if (line.length < n) {
+            line = new char[Math.max(n, 2 * line.length)];
+        }
+        sb.getChars(0, n, line, 0);
+        out.write(line, 0, n);
+        out.println();
+    }
 
     Json open() {
         sb.append('{');

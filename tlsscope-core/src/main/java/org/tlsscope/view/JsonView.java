@@ -21,6 +21,8 @@ import org.tlsscope.tls.registry.Registries;
 public final class JsonView implements TlsListener {
     private final PrintWriter out;
     private final Fingerprinters fingerprinters;
+    /** One writer for every line: a record's line runs to kilobytes, and a fresh buffer would grow each time. */
+    private final Json json = new Json();
 
     public JsonView(PrintWriter out) {
         this(out, Fingerprinters.NONE);
@@ -39,7 +41,7 @@ public final class JsonView implements TlsListener {
 
     @Override
     public void onRecord(RecordEvent e) {
-        Json j = new Json().open().field("type", "record").field("connection", e.connection().id())
+        Json j = json.reset().open().field("type", "record").field("connection", e.connection().id())
                 .field("frame", e.frame()).field("from", e.direction().sender()).field("index", e.index())
                 .field("flight", e.flight()).field("stream_offset", e.record().streamOffset())
                 .field("content_type", Registries.CONTENT_TYPES.name(e.record().header().contentType()))
@@ -63,18 +65,17 @@ public final class JsonView implements TlsListener {
             }
             j.fields("fields", m.fields()).close();
         }
-        j.endArray().close();
-        out.println(j);
+        j.endArray().close().printTo(out);
     }
 
     @Override
     public void onFinding(Finding f) {
-        out.println(finding(new Json().open().field("type", "finding"), f).close());
+        finding(json.reset().open().field("type", "finding"), f).close().printTo(out);
     }
 
     @Override
     public void onConnectionEnd(ConnectionReport r) {
-        Json j = new Json().open().field("type", "connection").field("connection", r.connection().id())
+        Json j = json.reset().open().field("type", "connection").field("connection", r.connection().id())
                 .field("client", r.connection().client().toString())
                 .field("server", r.connection().server().toString())
                 .field("first_frame", r.connection().firstFrame()).field("last_frame", r.lastFrame())
@@ -116,8 +117,7 @@ public final class JsonView implements TlsListener {
         for (Finding f : r.findings()) {
             finding(j.element(), f).close();
         }
-        j.endArray().field("findings_dropped", r.findingsDropped()).close();
-        out.println(j);
+        j.endArray().field("findings_dropped", r.findingsDropped()).close().printTo(out);
     }
 
     /**
