@@ -11,10 +11,10 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import javax.security.auth.x500.X500Principal;
+import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.analysis.Memo;
 import org.tlsscope.bytes.Slice;
 
@@ -49,31 +49,14 @@ public final class CertificateParser {
     private CertificateParser() {
     }
 
-    /** DER bytes as a map key: equal by content. */
-    record Der(byte[] bytes, int hash) {
-        Der(byte[] bytes) {
-            this(bytes, Arrays.hashCode(bytes));
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Der d && d.hash == hash && Arrays.equals(d.bytes, bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
-    private static final Memo<Der, ParsedCertificate> PARSED = new Memo<>(1024);
+    private static final Memo<ByteKey, ParsedCertificate> PARSED = new Memo<>(1024);
 
     /** The certificate read from its DER; the same bytes seen again give the same answer without being read again. */
     public static ParsedCertificate parse(Slice der) {
-        return parse(new Der(der.toArray()));
+        return parse(new ByteKey(der.toArray()));
     }
 
-    static ParsedCertificate parse(Der der) {
+    static ParsedCertificate parse(ByteKey der) {
         return PARSED.get(der, d -> read(d.bytes()));
     }
 

@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.analysis.Memo;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.connection.ConnectionReport;
@@ -59,9 +60,9 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
         if (report.serverCertificates().isEmpty()) {
             return check(List.of(), null, report.sni());
         }
-        List<CertificateParser.Der> chain = new ArrayList<>(report.serverCertificates().size());
+        List<ByteKey> chain = new ArrayList<>(report.serverCertificates().size());
         for (Slice der : report.serverCertificates()) {
-            chain.add(new CertificateParser.Der(der.toArray()));
+            chain.add(new ByteKey(der.toArray()));
         }
         // A server shows every client the same chain: it is checked once per name asked for, then dated.
         ChainCheck undated = CHECKED.get(new Presented(chain, report.sni()), p -> check(
@@ -75,7 +76,7 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
     }
 
     /** A chain as sent and the name the client asked for: what the checks other than validity depend on. */
-    private record Presented(List<CertificateParser.Der> chain, String sni) {
+    private record Presented(List<ByteKey> chain, String sni) {
     }
 
     private static final Memo<Presented, ChainCheck> CHECKED = new Memo<>(1024);

@@ -2,6 +2,7 @@ package org.tlsscope.analysis.fingerprint;
 
 import java.util.Arrays;
 import java.util.List;
+import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.ext.EcPointFormats;
 import org.tlsscope.tls.ext.Extension;
@@ -12,7 +13,7 @@ import org.tlsscope.tls.ext.SupportedVersions;
 import org.tlsscope.tls.handshake.ClientHello;
 
 /**
- * What JA3 and JA4 read of a ClientHello, as bytes compared by value, so that hellos with equal keys have equal
+ * The key of what JA3 and JA4 read of a ClientHello, as bytes compared by value, so that hellos with equal keys have equal
  * fingerprints and a client program's are computed once per capture: the legacy version, the cipher suites,
  * every extension's type in order, the decoded lists the fingerprints look up by kind (supported groups, point
  * formats, signature algorithms, supported versions) and the ALPN bytes. Not the random, the session id, the key
@@ -20,15 +21,10 @@ import org.tlsscope.tls.handshake.ClientHello;
  * packet the hello came in.
  */
 final class ClientHelloKey {
-    private final byte[] bytes;
-    private final int hash;
-
-    private ClientHelloKey(byte[] bytes) {
-        this.bytes = bytes;
-        this.hash = Arrays.hashCode(bytes);
+    private ClientHelloKey() {
     }
 
-    static ClientHelloKey of(ClientHello hello) {
+    static ByteKey of(ClientHello hello) {
         Writer w = new Writer();
         w.u32(hello.legacyVersion());
         w.list(hello.cipherSuites());
@@ -48,17 +44,7 @@ final class ClientHelloKey {
                 w.slice(e.data());
             }
         }
-        return new ClientHelloKey(w.bytes());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof ClientHelloKey k && k.hash == hash && Arrays.equals(k.bytes, bytes);
-    }
-
-    @Override
-    public int hashCode() {
-        return hash;
+        return new ByteKey(w.bytes());
     }
 
     private static final class Writer {

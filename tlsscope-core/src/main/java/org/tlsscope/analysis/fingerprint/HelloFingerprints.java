@@ -1,5 +1,6 @@
 package org.tlsscope.analysis.fingerprint;
 
+import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.analysis.Memo;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.handshake.ClientHello;
@@ -20,7 +21,7 @@ public record HelloFingerprints(Ja3 ja3, Ja3s ja3s, Ja4 ja4) {
     }
 
     /** A capture holds a few client programs, each with its own hello: fingerprinted once each. */
-    private static final Memo<ClientHelloKey, Client> CLIENTS = new Memo<>(4096);
+    private static final Memo<ByteKey, Client> CLIENTS = new Memo<>(4096);
 
     private record Client(Ja3 ja3, Ja4 ja4) {
         static Client of(ClientHello hello) {
