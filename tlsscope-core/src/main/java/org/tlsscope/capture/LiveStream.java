@@ -108,8 +108,10 @@ final class LiveStream extends InputStream {
         return current.length - position;
     }
 
+    /** Closes the source; a pump waiting for room in the queue gets it, meets the closed source and ends. */
     @Override
     public void close() throws IOException {
         source.close();
+        chunks.clear();
     }
 }
