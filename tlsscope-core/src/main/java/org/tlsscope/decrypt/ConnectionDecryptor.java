@@ -292,7 +292,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
     }
 
     private String missing13(Handshake h, String labels) {
-        if (keyLog.size() == 0) {
+        if (!keyLog.given()) {
             return "no keys given (--keylog or a Decryption Secrets Block; an RSA key cannot open TLS 1.3)";
         }
         var present = keyLog.labels(h.clientRandom);

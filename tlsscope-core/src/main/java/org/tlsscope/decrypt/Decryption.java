@@ -38,11 +38,6 @@ public final class Decryption implements DecryptorFactory {
         return rsaKeys;
     }
 
-    /** Whether any key material is there at all. */
-    public boolean hasKeys() {
-        return keyLog.size() > 0 || rsaKeys.size() > 0;
-    }
-
     @Override
     public RecordDecryptor forConnection(TcpConnection connection) {
         return new ConnectionDecryptor(connection.id(), keyLog, rsaKeys, sessions);

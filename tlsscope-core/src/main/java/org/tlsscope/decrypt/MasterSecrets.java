@@ -83,7 +83,7 @@ final class MasterSecrets {
                 return rsaPreMaster(h, encrypted);
             }
         }
-        if (rsaKeys.size() > 0 && keyLog.size() == 0) {
+        if (rsaKeys.size() > 0 && !keyLog.given()) {
             if (h.encryptedPreMaster == null && kx == KeyExchange.RSA) {
                 return new KeyMaterial.Missing("resumed session whose original master secret is unknown"
                         + " (its full handshake is not in the capture or was not decrypted)");
@@ -91,7 +91,7 @@ final class MasterSecrets {
             return new KeyMaterial.Missing("key exchange is " + kx + ": an RSA private key cannot help"
                     + (kx.name().contains("DH") ? " (forward secrecy); a key log is needed" : "; a key log is needed"));
         }
-        if (keyLog.size() == 0) {
+        if (!keyLog.given()) {
             return new KeyMaterial.Missing("no keys given (--keylog, --rsa-key, or a Decryption Secrets Block)");
         }
         if (!keyLog.labels(h.clientRandom).isEmpty()) {

@@ -158,6 +158,20 @@ class OpensslFixturesDecryptionTest {
     }
 
     @Test
+    void aKeyLogExpectedFromARunningEndpointButEmptySaysWhichRandomHasNoKeyNotThatNoneWasGiven() throws IOException {
+        for (String capture : List.of("tls12-dhe-rsa-aes128-gcm.pcap", "tls13-aes128-gcm.pcap")) {
+            KeyLog empty = new KeyLog();
+            assertThat(DecryptedStreams.run(FIXTURES.resolve(capture), new Decryption(empty, new RsaKeys()))
+                    .connection(1).decryption().reason()).as(capture).startsWith("no keys given");
+
+            KeyLog expected = new KeyLog();
+            expected.expect();
+            assertThat(DecryptedStreams.run(FIXTURES.resolve(capture), new Decryption(expected, new RsaKeys()))
+                    .connection(1).decryption().reason()).as(capture).startsWith("no key for client random ");
+        }
+    }
+
+    @Test
     void wrongMasterSecretIsAMacMismatchNeverGarbage() throws IOException {
         Path keys = FIXTURES.resolve("tls11-rsa-aes128-sha.keys");
         Path wrong = Files.createTempFile("wrong", ".keys");

@@ -75,6 +75,8 @@ public final class KeyLog {
     private final List<KeyLogTail> followed = new ArrayList<>();
     private BooleanSupplier whenMissing = this::refresh;
     private int size;
+    /** Keys are handed over as they come, by a running endpoint ({@link #expect}). */
+    private boolean expected;
 
     /**
      * Reads a key log file; bad lines become {@link #problems()}, never an exception.
@@ -263,6 +265,23 @@ public final class KeyLog {
     /** Number of usable entries (distinct label and key; a repeated line counts once). */
     public int size() {
         return size;
+    }
+
+    /**
+     * Keys will be {@linkplain #add added} as they come, by an endpoint that logs its sessions' secrets while
+     * it runs: between its connections the key log may be empty, and is still a key log given.
+     */
+    public void expect() {
+        expected = true;
+    }
+
+    /**
+     * Whether keys were given at all, even if none is here now: entries read, a file followed (which a client
+     * may not have written yet), or keys {@linkplain #expect expected}. Without, a connection's reason is that
+     * no keys were given, not that its own are missing.
+     */
+    public boolean given() {
+        return size > 0 || !followed.isEmpty() || expected;
     }
 
     /** CLIENT_RANDOM: the 48-byte master secret, or null. */

@@ -120,9 +120,12 @@ public final class LiveFeed implements PacketSink, CaptureReader {
      * queue, so the analysis has every secret that was logged before a packet was written when it reads that
      * packet, without waiting or polling. A connection's secrets are dropped from {@code keys} the same way once
      * it has ended ({@link KeyLogSink#spent}): after its last packet was read, so a long run holds only the
-     * secrets of the connections still open. {@code keys} belongs to the analysis thread from now on.
+     * secrets of the connections still open. {@code keys} belongs to the analysis thread from now on, and counts as
+     * given ({@link KeyLog#expect}) even while it is empty: a connection whose secrets did not arrive is said to lack
+     * its own key, not to have been analyzed without keys.
      */
     public KeyLogSink secretsInto(KeyLog keys) {
+        keys.expect();
         return KeyLogSink.live(
                 line -> secret(() -> keys.add(SECRETS_SOURCE, (line + "\n").getBytes(StandardCharsets.US_ASCII))),
                 clientRandom -> secret(() -> keys.forget(clientRandom)));
