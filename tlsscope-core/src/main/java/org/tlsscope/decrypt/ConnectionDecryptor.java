@@ -194,8 +194,20 @@ final class ConnectionDecryptor implements RecordDecryptor {
         }
         RecordCipher serverKeys = tls13Cipher(SERVER_HANDSHAKE);
         RecordCipher clientKeys = tls13Cipher(CLIENT_HANDSHAKE);
+        if (serverKeys == null && clientKeys != null) {
+            // The client's secret was found after the server's missed: a followed key log grew in between (its
+            // client writes both at once). Asked again, the key log has the server's too.
+            serverKeys = tls13Cipher(SERVER_HANDSHAKE);
+        }
         if (serverKeys == null || clientKeys == null) {
-            fail(missing13(h, SERVER_HANDSHAKE + " and " + CLIENT_HANDSHAKE));
+            List<String> missing = new ArrayList<>(2);
+            if (serverKeys == null) {
+                missing.add(SERVER_HANDSHAKE);
+            }
+            if (clientKeys == null) {
+                missing.add(CLIENT_HANDSHAKE);
+            }
+            fail(missing13(h, missing));
         }
         if (serverKeys != null || clientKeys != null) {
             keySource = "key log (TLS 1.3 traffic secrets)";
@@ -291,7 +303,8 @@ final class ConnectionDecryptor implements RecordDecryptor {
         return candidates;
     }
 
-    private String missing13(Handshake h, String labels) {
+    /** Why TLS 1.3 keys are missing: {@code labels} are the secrets that the lookups did not find. */
+    private String missing13(Handshake h, List<String> labels) {
         if (!keyLog.given()) {
             return "no keys given (--keylog or a Decryption Secrets Block; an RSA key cannot open TLS 1.3)";
         }
@@ -299,7 +312,7 @@ final class ConnectionDecryptor implements RecordDecryptor {
         String random = HexFormat.of().formatHex(h.clientRandom);
         return present.isEmpty() ? "no key for client random " + random
                 : "the key log has " + String.join(", ", present) + " for client random " + random
-                        + " but not " + labels + ", which TLS 1.3 needs";
+                        + " but not " + String.join(" and ", labels) + ", which TLS 1.3 needs";
     }
 
     @Override

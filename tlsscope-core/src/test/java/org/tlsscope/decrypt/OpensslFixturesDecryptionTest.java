@@ -172,6 +172,35 @@ class OpensslFixturesDecryptionTest {
     }
 
     @Test
+    void secretsWrittenBetweenTwoLookupsOpenTheHandshake(@TempDir Path dir)
+            throws IOException {
+        // A client still writing its key log: the first lookup (the server's handshake secret) misses and the
+        // file has nothing new; before the second, the client has written its secrets.
+        Path followed = dir.resolve("client.keys");
+        List<String> secrets = Files.readAllLines(FIXTURES.resolve("tls13-aes128-gcm.keys"));
+        KeyLog keys = new KeyLog();
+        keys.follow(followed);
+        int[] misses = {0};
+        keys.whenMissing(() -> {
+            if (misses[0]++ == 0) {
+                return false;
+            }
+            try {
+                Files.write(followed, secrets);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return keys.refresh();
+        });
+
+        DecryptionStatus d = DecryptedStreams.run(FIXTURES.resolve("tls13-aes128-gcm.pcap"),
+                new Decryption(keys, new RsaKeys())).connection(1).decryption();
+        assertThat(d.reason()).isNull();
+        assertThat(d.decrypted()).isTrue();
+        assertThat(d.serverFinished()).isEqualTo(Verification.VERIFIED);
+    }
+
+    @Test
     void wrongMasterSecretIsAMacMismatchNeverGarbage() throws IOException {
         Path keys = FIXTURES.resolve("tls11-rsa-aes128-sha.keys");
         Path wrong = Files.createTempFile("wrong", ".keys");
