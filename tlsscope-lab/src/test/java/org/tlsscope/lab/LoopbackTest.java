@@ -25,6 +25,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tlsscope.capture.CaptureReader;
 import org.tlsscope.capture.Captures;
+import org.tlsscope.capture.Frame;
 import org.tlsscope.decrypt.Decryption;
 import org.tlsscope.decrypt.keys.KeyLog;
 import org.tlsscope.decrypt.keys.RsaKeys;
@@ -36,6 +37,8 @@ import org.tlsscope.lab.keylog.KeyLogSink;
 import org.tlsscope.lab.record.LinkType;
 import org.tlsscope.lab.record.PcapWriter;
 import org.tlsscope.lab.record.TcpSynthesizer;
+import org.tlsscope.net.PacketDecoder;
+import org.tlsscope.net.TcpSegment;
 import org.tlsscope.pipeline.Analyzer;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.connection.DecryptionStatus.Verification;
@@ -217,5 +220,38 @@ class LoopbackTest {
         }
         assertThat(reports).hasSize(1);
         return reports.getFirst();
+    }
+
+    /** A loop shut down with a connection open: its recording ends with the FIN the socket sent, not a reset. */
+    @Test
+    @Timeout(60)
+    void aConnectionOpenAtShutdownIsRecordedEndingWithAFin() throws Exception {
+        Path pcap = tmp.resolve("shutdown.pcap");
+        Exchange exchange = new Exchange("ping\n".getBytes(StandardCharsets.US_ASCII), -1);
+        int serverPort;
+        try (PcapWriter w = new PcapWriter(new BufferedOutputStream(Files.newOutputStream(pcap)), LinkType.NULL);
+             NioLoop loop = new NioLoop(line -> { }, Duration.ofSeconds(10), Duration.ofSeconds(2))) {
+            InetSocketAddress address = loop.listen(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                    new ServerEndpoint(TestPki.get(), TlsOptions.MODERN, KeyLogSink.none(),
+                            new Recorder(w, Clock.systemUTC(), TcpSynthesizer.MAX_MSS), c -> new Responder()));
+            serverPort = address.getPort();
+            loop.connect(address, new ClientEndpoint(TestPki.get(), TlsOptions.MODERN, KeyLogSink.none(), null, exchange, null));
+            assertThat(loop.runUntil(exchange::opened, Duration.ofSeconds(20))).isTrue();
+            loop.runUntil(() -> false, Duration.ofMillis(300)); // the echo goes both ways; the connection stays open
+            assertThat(loop.connections()).isEqualTo(2);
+        }
+
+        List<TcpSegment> fromServer = new ArrayList<>();
+        PacketDecoder decoder = new PacketDecoder(false);
+        try (CaptureReader reader = Captures.open(pcap)) {
+            for (Frame f = reader.next(); f != null; f = reader.next()) {
+                TcpSegment segment = decoder.decode(f);
+                if (segment != null && segment.src().port() == serverPort) {
+                    fromServer.add(segment);
+                }
+            }
+        }
+        assertThat(fromServer).noneMatch(segment -> segment.has(TcpSegment.RST));
+        assertThat(fromServer.getLast().has(TcpSegment.FIN)).isTrue();
     }
 }

@@ -241,9 +241,13 @@ public final class TlsChannel {
         }
     }
 
-    /** The loop is shutting down. */
+    /**
+     * The loop is shutting down: the connection ends as a failure would, but recorded with a FIN from this side,
+     * not a reset. Closing the socket sends a FIN (the kernel resets only when received bytes are left unread,
+     * and the loop has read what there was), and the recording shows what went on the wire.
+     */
     void abort(String reason) {
-        fail(reason);
+        end(reason, false);
     }
 
     private void offer(byte[] in, int n) {
@@ -483,6 +487,11 @@ public final class TlsChannel {
     }
 
     private void fail(String reason) {
+        end(reason, true);
+    }
+
+    /** Ends the connection for {@code reason}, recorded as a reset or as a FIN from this side. */
+    private void end(String reason, boolean reset) {
         if (closed) {
             return;
         }
@@ -494,12 +503,14 @@ public final class TlsChannel {
         } catch (IOException e) {
             // The socket is gone: the reason we report is the first one.
         }
-        if (recording != null) {
+        if (recording != null && reset) {
             try {
                 recording.reset(from(!resetByPeer));
             } catch (IOException e) {
                 log("recording stopped: " + e.getMessage());
             }
+        } else if (recording != null) {
+            recordFin(from(true));
         }
         finish(reason);
     }
