@@ -4,6 +4,7 @@ import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.analysis.Memo;
 import org.tlsscope.tls.connection.ConnectionReport;
 import org.tlsscope.tls.handshake.ClientHello;
+import org.tlsscope.tls.handshake.ServerHello;
 
 /**
  * The core's fingerprints of one connection, each null when the hello it is taken from was not seen (a
@@ -14,14 +15,15 @@ public record HelloFingerprints(Ja3 ja3, Ja3s ja3s, Ja4 ja4) {
     public static HelloFingerprints of(ConnectionReport report) {
         ClientHello hello = report.clientHello();
         Client client = hello == null ? null : CLIENTS.get(ClientHelloKey.of(hello), k -> Client.of(hello));
-        return new HelloFingerprints(
-                client == null ? null : client.ja3(),
-                report.serverHello() == null ? null : Ja3s.of(report.serverHello()),
-                client == null ? null : client.ja4());
+        ServerHello answer = report.serverHello();
+        Ja3s ja3s = answer == null ? null : SERVERS.get(ServerHelloKey.of(answer), k -> Ja3s.of(answer));
+        return new HelloFingerprints(client == null ? null : client.ja3(), ja3s, client == null ? null : client.ja4());
     }
 
     /** A capture holds a few client programs, each with its own hello: fingerprinted once each. */
     private static final Memo<ByteKey, Client> CLIENTS = new Memo<>(4096);
+    /** And a few servers, each answering a kind of client the same way. */
+    private static final Memo<ByteKey, Ja3s> SERVERS = new Memo<>(4096);
 
     private record Client(Ja3 ja3, Ja4 ja4) {
         static Client of(ClientHello hello) {

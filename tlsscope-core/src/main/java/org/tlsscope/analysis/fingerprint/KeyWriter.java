@@ -1,0 +1,57 @@
+package org.tlsscope.analysis.fingerprint;
+
+import java.util.Arrays;
+import java.util.List;
+import org.tlsscope.bytes.Slice;
+
+/**
+ * Writes a hello's fingerprinted parts as the bytes of a memo key: every value in a fixed width and every list
+ * or body after its length, so that one key reads back one way only.
+ */
+final class KeyWriter {
+    private byte[] bytes = new byte[256];
+    private int at;
+
+    void u8(int v) {
+        room(1);
+        bytes[at++] = (byte) v;
+    }
+
+    void u32(int v) {
+        room(4);
+        bytes[at++] = (byte) (v >>> 24);
+        bytes[at++] = (byte) (v >>> 16);
+        bytes[at++] = (byte) (v >>> 8);
+        bytes[at++] = (byte) v;
+    }
+
+    void list(List<Integer> values) {
+        u32(values.size());
+        for (int v : values) {
+            u32(v);
+        }
+    }
+
+    void tagged(int tag, List<Integer> values) {
+        u8(tag);
+        list(values);
+    }
+
+    /** A body as sent: its length, then its bytes. */
+    void body(Slice s) {
+        u32(s.length());
+        room(s.length());
+        s.copyTo(bytes, at);
+        at += s.length();
+    }
+
+    byte[] bytes() {
+        return Arrays.copyOf(bytes, at);
+    }
+
+    private void room(int n) {
+        if (at + n > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, at + n));
+        }
+    }
+}
