@@ -1,7 +1,6 @@
 package org.tlsscope.view;
 
 import java.io.PrintWriter;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.analysis.CaptureStats;
@@ -23,6 +22,7 @@ public final class SummaryView implements TlsListener {
             "resumed", "established", "last_alert", "findings", "ja3", "ja3s", "ja4"};
 
     private final PrintWriter out;
+    private final IsoTime time = new IsoTime();
     private final boolean tsv;
     private final List<Fingerprinter> fingerprinters;
     private final String[] header;
@@ -52,7 +52,7 @@ public final class SummaryView implements TlsListener {
     public void onConnectionEnd(ConnectionReport r) {
         HelloFingerprints f = HelloFingerprints.of(r);
         String[] row = new String[header.length];
-        row[0] = Instant.ofEpochSecond(0, r.connection().firstTimestampNanos()).toString();
+        row[0] = time.format(r.connection().firstTimestampNanos());
         row[1] = Long.toString(r.connection().id());
         row[2] = r.connection().client().toString();
         row[3] = r.connection().server().toString();
