@@ -29,11 +29,15 @@ public interface CaptureReader extends Closeable {
      */
     List<DecryptionSecrets> decryptionSecrets();
 
+    /** How often, while it waits, a live source says how long it has been quiet ({@link #whileWaiting}). */
+    long QUIET_TICK_MILLIS = 1000;
+
     /**
-     * For a live source: while {@link #next} waits for a frame, {@code quiet} is called about once a second,
-     * on the thread that called {@code next}, with how long (ns) the source has been quiet since the last
-     * frame it returned; so that what ends with the passing of time (a reset connection's grace) ends while
-     * the source is quiet. A file never waits: by default {@code quiet} is never called.
+     * For a live source: while {@link #next} waits for a frame, {@code quiet} is called every
+     * {@link #QUIET_TICK_MILLIS} or so, on the thread that called {@code next}, with how long (ns) the source has
+     * been quiet since the last frame it returned; so that what ends with the passing of time (a reset
+     * connection's grace) ends while the source is quiet. A file never waits: by default {@code quiet} is never
+     * called.
      */
     default void whileWaiting(LongConsumer quiet) {
     }

@@ -19,7 +19,6 @@ final class LiveStream extends InputStream {
     private static final int CHUNK = 1 << 16;
     /** 4 MiB at most between the pipe and the reader. */
     private static final int CHUNKS = 64;
-    private static final long TICK_MILLIS = 1000;
     private static final byte[] END = new byte[0];
 
     private final InputStream source;
@@ -79,7 +78,7 @@ final class LiveStream extends InputStream {
             }
             byte[] next;
             try {
-                next = chunks.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                next = chunks.poll(CaptureReader.QUIET_TICK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for the capture");

@@ -37,8 +37,6 @@ public final class LiveFeed implements PacketSink, CaptureReader {
     private static final int LINKTYPE_RAW = 101;
     /** Log lines and secrets waiting at most: an analysis that stopped reading must not cost unbounded memory. */
     private static final int MAX_QUEUED_LINES = 100_000;
-    /** How often the analysis is told how long it has waited while no packet comes ({@link #whileWaiting}). */
-    private static final long TICK_MILLIS = 1000;
     /** How the analysis's key log names the lines it was handed (in a problem, should one not read). */
     private static final String SECRETS_SOURCE = "the endpoint's secrets";
 
@@ -186,7 +184,7 @@ public final class LiveFeed implements PacketSink, CaptureReader {
         while (true) {
             Item item;
             try {
-                item = queue.poll(TICK_MILLIS, TimeUnit.MILLISECONDS);
+                item = queue.poll(QUIET_TICK_MILLIS, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while waiting for packets");
