@@ -20,7 +20,6 @@ import org.tlsscope.tls.connection.Decrypted;
 import org.tlsscope.tls.connection.DecryptionStatus;
 import org.tlsscope.tls.connection.DecryptionStatus.Verification;
 import org.tlsscope.tls.connection.RecordDecryptor;
-import org.tlsscope.tls.ext.EarlyData;
 import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.ext.ExtensionType;
 import org.tlsscope.tls.ext.SessionTicket;
