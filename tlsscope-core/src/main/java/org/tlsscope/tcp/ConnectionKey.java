@@ -15,7 +15,11 @@ record ConnectionKey(Endpoint low, Endpoint high) {
     // and a record's generated equals and hashCode cost more to run and to compile.
     @Override
     public int hashCode() {
-        return low.hashCode() * 31 + high.hashCode();
+        // Mixed (Fibonacci hashing, Knuth 6.4): the endpoints' own hashes differ mostly in their high bits
+        // (addresses) and in a few low ones (ports), and copies of one session under other addresses would
+        // otherwise share the buckets the table indexes by its low bits.
+        long k = ((long) low.hashCode() << 32 | high.hashCode() & 0xffffffffL) * 0x9e3779b97f4a7c15L;
+        return (int) (k >>> 32);
     }
 
     @Override

@@ -48,6 +48,12 @@ public final class SummaryView implements TlsListener {
         }
     }
 
+    /** A row per connection, from its report: the records themselves are not looked at. */
+    @Override
+    public boolean wantsRecords() {
+        return false;
+    }
+
     @Override
     public void onConnectionEnd(ConnectionReport r) {
         HelloFingerprints f = HelloFingerprints.of(r);

@@ -1,7 +1,5 @@
 package org.tlsscope.analysis.finding;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.tlsscope.analysis.Severity;
 import org.tlsscope.tls.ext.Extensions;
 import org.tlsscope.tls.ext.KeyShare;
@@ -16,7 +14,6 @@ final class SuiteRules {
     static final int MIN_DH_BITS = 2048;
     /** Curves under 224 bits (SP 800-57: 112-bit security at least). */
     static final int MIN_CURVE_BITS = 224;
-    private static final Pattern CURVE_SIZE = Pattern.compile("^(?:sec[pt]|brainpoolP)(\\d+)");
 
     private SuiteRules() {
     }
@@ -79,12 +76,25 @@ final class SuiteRules {
         }
         int group = ske != null && ske.namedCurve() >= 0 ? ske.namedCurve() : serverShareGroup(c);
         if (group >= 0) {
-            Matcher m = CURVE_SIZE.matcher(Registries.NAMED_GROUPS.name(group));
-            if (m.find() && Integer.parseInt(m.group(1)) < MIN_CURVE_BITS) {
+            int bits = curveBits(Registries.NAMED_GROUPS.name(group));
+            if (bits > 0 && bits < MIN_CURVE_BITS) {
                 c.add("kx.curve_weak", Severity.ERROR, c.serverHelloFrame(), "key exchange on "
                         + Registries.NAMED_GROUPS.name(group) + ", a curve under " + MIN_CURVE_BITS + " bits", "RFC 8422 section 5.1.1");
             }
         }
+    }
+
+    /**
+     * The size a SEC 2 or Brainpool curve's name gives ("secp160r1", "sect163k1", "brainpoolP256r1": 160, 163,
+     * 256), or 0 for any other group. Read without a regular expression: it runs once per connection.
+     */
+    static int curveBits(String name) {
+        int at = name.startsWith("secp") || name.startsWith("sect") ? 4 : name.startsWith("brainpoolP") ? 10 : -1;
+        int bits = 0;
+        for (int i = at; at > 0 && i < name.length() && i < at + 4 && Character.isDigit(name.charAt(i)); i++) {
+            bits = bits * 10 + name.charAt(i) - '0';
+        }
+        return bits;
     }
 
     private static int serverShareGroup(Checked c) {

@@ -1,8 +1,7 @@
 package org.tlsscope.analysis.finding;
 
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.tlsscope.analysis.Severity;
 import org.tlsscope.tls.ext.Extension;
 import org.tlsscope.tls.ext.ExtensionType;
@@ -91,17 +90,16 @@ final class ViolationRules {
      * is unsupported_extension. renegotiation_info may answer the SCSV instead (RFC 5746 section 3.6).
      */
     private static void extensions(Checked c, ClientHello ch, ServerHello sh, long frame) {
-        Set<Integer> offered = new HashSet<>();
-        ch.extensions().forEach(e -> offered.add(e.type()));
-        if (ch.cipherSuites().contains(ProtocolRules.EMPTY_RENEGOTIATION_INFO_SCSV)) {
-            offered.add(ExtensionType.RENEGOTIATION_INFO);
-        }
-        if (sh.helloRetryRequest()) {
-            // RFC 8446 section 4.2.2: the server's cookie needs no offer.
-            offered.add(ExtensionType.COOKIE);
-        }
+        int[] offered = Extensions.typeArray(ch.extensions());
+        Arrays.sort(offered);
+        boolean scsv = ch.cipherSuites().contains(ProtocolRules.EMPTY_RENEGOTIATION_INFO_SCSV);
         for (Extension e : sh.extensions()) {
-            if (!offered.contains(e.type())) {
+            int type = e.type();
+            boolean answered = Arrays.binarySearch(offered, type) >= 0
+                    || type == ExtensionType.RENEGOTIATION_INFO && scsv
+                    // RFC 8446 section 4.2.2: the server's cookie needs no offer.
+                    || type == ExtensionType.COOKIE && sh.helloRetryRequest();
+            if (!answered) {
                 c.add("violation.extension_not_offered", Severity.ERROR, frame, "the server answered with the "
                         + e.name() + " extension, which the client did not offer (a peer would send unsupported_extension)",
                         "RFC 8446 section 4.2, RFC 5246 section 7.4.1.4");

@@ -32,11 +32,6 @@ final class KeyWriter {
         }
     }
 
-    void tagged(int tag, List<Integer> values) {
-        u8(tag);
-        list(values);
-    }
-
     /** A body as sent: its length, then its bytes. */
     void body(Slice s) {
         u32(s.length());

@@ -35,6 +35,11 @@ public abstract class ForwardingListener implements TlsListener {
     }
 
     @Override
+    public boolean wantsRecords() {
+        return next.wantsRecords();
+    }
+
+    @Override
     public boolean wantsFields() {
         return next.wantsFields();
     }

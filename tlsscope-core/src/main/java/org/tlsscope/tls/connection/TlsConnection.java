@@ -48,6 +48,7 @@ public final class TlsConnection implements StreamHandler {
     private final RecordDecryptor decryptor;
     private final boolean keepApplicationData;
     private final boolean withFields;
+    private final boolean withRecords;
     private final HandshakeState state = new HandshakeState();
     private Side client = new Side(Direction.CLIENT_TO_SERVER);
     private Side server = new Side(Direction.SERVER_TO_CLIENT);
@@ -83,6 +84,7 @@ public final class TlsConnection implements StreamHandler {
         // Decryption reads every protected record: CBC chains and RC4 streams run through all of them.
         this.keepApplicationData = listener.wantsApplicationData() || decryptor != null;
         this.withFields = listener.wantsFields();
+        this.withRecords = listener.wantsRecords();
         this.lastFrame = tcp.firstFrame();
     }
 
@@ -280,7 +282,7 @@ public final class TlsConnection implements StreamHandler {
                         Slice content = body.slice(0, body.length() - mac);
                         int base = opened ? 0 : RecordHeader.SIZE;
                         side.assembler.feed(content, base, raw -> parsed.add(onMessage(side, raw, record)));
-                        label = parsed.isEmpty() ? "handshake fragment" : names(parsed);
+                        label = null; // named after the messages it completes, below, if a view asks
                     }
                 }
                 case ContentType.CHANGE_CIPHER_SPEC -> {
@@ -329,6 +331,12 @@ public final class TlsConnection implements StreamHandler {
                 flightSender = side.direction;
             }
             recordFlight = flight;
+        }
+        if (!withRecords) {
+            return;
+        }
+        if (label == null) {
+            label = parsed.isEmpty() ? "handshake fragment" : names(parsed);
         }
         listener.onRecord(new RecordEvent(tcp, side.direction, recordCount, recordFlight, record, encrypted,
                 opening, withFields ? List.copyOf(fields) : List.of(), List.copyOf(parsed), label, currentSegment));

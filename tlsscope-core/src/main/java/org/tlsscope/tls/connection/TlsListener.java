@@ -19,6 +19,14 @@ public interface TlsListener {
     }
 
     /**
+     * Whether this listener looks at records one by one ({@link #onRecord}). When no listener does, as for a
+     * summary, the TLS layer still reads every record but builds no event or label for it.
+     */
+    default boolean wantsRecords() {
+        return true;
+    }
+
+    /**
      * Whether this listener reads the field trees of records and messages (explain, JSON). When no
      * listener does, messages are dissected and checked without building them.
      */

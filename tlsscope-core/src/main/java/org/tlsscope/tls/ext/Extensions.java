@@ -8,14 +8,17 @@ import java.util.Set;
 
 /** Questions the handshake and session layers ask of a decoded extensions block. */
 public final class Extensions {
+    // Lists here are the reader's own (List.copyOf: random access); looked up by index, as several rules do
+    // per connection, they need no iterator each.
     private Extensions() {
     }
 
     /** The first extension whose body is a {@code kind} (a record, or a family such as {@code KeyShare}). */
     public static <T extends ExtensionBody> Optional<T> find(List<Extension> extensions, Class<T> kind) {
-        for (Extension e : extensions) {
-            if (kind.isInstance(e.body())) {
-                return Optional.of(kind.cast(e.body()));
+        for (int i = 0; i < extensions.size(); i++) {
+            ExtensionBody body = extensions.get(i).body();
+            if (kind.isInstance(body)) {
+                return Optional.of(kind.cast(body));
             }
         }
         return Optional.empty();
@@ -32,9 +35,9 @@ public final class Extensions {
 
     /** The first extension of this type, decoded or not. */
     public static Optional<Extension> ofType(List<Extension> extensions, int type) {
-        for (Extension e : extensions) {
-            if (e.type() == type) {
-                return Optional.of(e);
+        for (int i = 0; i < extensions.size(); i++) {
+            if (extensions.get(i).type() == type) {
+                return Optional.of(extensions.get(i));
             }
         }
         return Optional.empty();
@@ -42,8 +45,8 @@ public final class Extensions {
 
     /** Whether the block has an extension of this type, decoded or not. */
     public static boolean has(List<Extension> extensions, int type) {
-        for (Extension e : extensions) {
-            if (e.type() == type) {
+        for (int i = 0; i < extensions.size(); i++) {
+            if (extensions.get(i).type() == type) {
                 return true;
             }
         }
@@ -65,14 +68,31 @@ public final class Extensions {
      * section 7.4.1.4 says the same); the peer's answer is illegal_parameter.
      */
     public static List<Extension> duplicates(List<Extension> extensions) {
-        Set<Integer> seen = new HashSet<>();
-        List<Extension> repeated = new ArrayList<>();
-        for (Extension e : extensions) {
-            if (!seen.add(e.type())) {
+        // Real blocks hold about twenty extensions: compared pairwise, with no set of boxed types per message.
+        // A crafted one may hold thousands (four bytes each in a 64 KiB message): those go through a set.
+        boolean small = extensions.size() <= 64;
+        Set<Integer> seen = small ? null : new HashSet<>();
+        List<Extension> repeated = null;
+        for (int i = 0; i < extensions.size(); i++) {
+            Extension e = extensions.get(i);
+            if (small ? seenBefore(extensions, i) : !seen.add(e.type())) {
+                if (repeated == null) {
+                    repeated = new ArrayList<>();
+                }
                 repeated.add(e);
             }
         }
-        return List.copyOf(repeated);
+        return repeated == null ? List.of() : List.copyOf(repeated);
+    }
+
+    private static boolean seenBefore(List<Extension> extensions, int i) {
+        int type = extensions.get(i).type();
+        for (int j = 0; j < i; j++) {
+            if (extensions.get(j).type() == type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Extensions whose content did not decode, in block order. */

@@ -71,20 +71,25 @@ public final class ExtensionsReader {
         int dataAt = list.offset();
         Slice data = list.rawBytes(length, name);
         FieldReader content = list.over(data, dataAt);
-        List<Field> children = new ArrayList<>(header.fields());
         ExtensionBody body;
+        Field malformedField = null;
         try {
             body = ExtensionBodies.read(type, content, context);
             content.expectEnd(name);
-            children.addAll(content.fields());
         } catch (DecodeException e) {
             Malformed malformed = new Malformed(e.offset(), e.alert(), e.reason());
-            children.addAll(content.fields());
-            children.add(Field.leaf("malformed", e.offset(), dataAt + length - e.offset(), e.reason(),
-                    e.alert() + ": " + e.reason()));
+            malformedField = Field.leaf("malformed", e.offset(), dataAt + length - e.offset(), e.reason(),
+                    e.alert() + ": " + e.reason());
             body = new Opaque(data, Optional.of(malformed));
         }
-        list.add(new Field("extension", at, HEADER + length, null, name, children));
+        if (list.recording()) {
+            List<Field> children = new ArrayList<>(header.fields());
+            children.addAll(content.fields());
+            if (malformedField != null) {
+                children.add(malformedField);
+            }
+            list.add(new Field("extension", at, HEADER + length, null, name, children));
+        }
         return new Extension(type, at, HEADER + length, data, body);
     }
 }

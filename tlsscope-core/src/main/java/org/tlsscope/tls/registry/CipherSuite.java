@@ -1,7 +1,6 @@
 package org.tlsscope.tls.registry;
 
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
 
 /**
  * A cipher suite and the algorithms its name selects. The ServerKeyExchange and ClientKeyExchange
@@ -18,20 +17,22 @@ import java.util.Map;
  *                       for AEAD ciphers (RFC 5288 section 3, RFC 8446 appendix B.4); empty if none
  */
 public record CipherSuite(int id, String name, KeyExchange keyExchange, String authentication, String cipher, String mac) {
-    private static final Map<Integer, CipherSuite> ASSIGNED = parseAll();
+    /** The assigned suites, ascending by code point: looked up by binary search, without boxing the id. */
+    private static final int[] IDS = Registries.CIPHER_SUITES.values();
+    private static final CipherSuite[] ASSIGNED = parseAll();
 
-    private static Map<Integer, CipherSuite> parseAll() {
-        Map<Integer, CipherSuite> suites = new HashMap<>();
-        for (int id : Registries.CIPHER_SUITES.values()) {
-            suites.put(id, CipherSuiteNames.parse(id, Registries.CIPHER_SUITES.name(id)));
+    private static CipherSuite[] parseAll() {
+        CipherSuite[] suites = new CipherSuite[IDS.length];
+        for (int i = 0; i < IDS.length; i++) {
+            suites[i] = CipherSuiteNames.parse(IDS[i], Registries.CIPHER_SUITES.name(IDS[i]));
         }
-        return Map.copyOf(suites);
+        return suites;
     }
 
     /** The suite for a code point; never null: an unassigned value keeps its number and has KeyExchange.UNKNOWN. */
     public static CipherSuite of(int id) {
-        CipherSuite suite = ASSIGNED.get(id);
-        return suite != null ? suite
+        int i = Arrays.binarySearch(IDS, id);
+        return i >= 0 ? ASSIGNED[i]
                 : new CipherSuite(id, Registries.CIPHER_SUITES.name(id), KeyExchange.UNKNOWN, "", "", "");
     }
 

@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.Arrays;
+import java.util.TreeMap;
 
 /**
  * One IANA table, loaded from a tab-separated resource beside this class: a header line, then one
@@ -18,14 +18,29 @@ import java.util.Map;
 public final class Registry {
     private final String table;
     private final int hexDigits;
-    private final Map<Integer, String[]> rows;
+    /**
+     * The assigned values, ascending, and their rows. Looked up by binary search on the primitive value: a
+     * name is asked for every suite, extension and group of every hello, and a map would box each one.
+     */
+    private final int[] values;
+    private final String[][] rows;
     private final boolean greaseApplies;
+    /**
+     * The names of the reserved GREASE values, made once, as every Chrome hello carries some: indexed by
+     * the high nibble of a two-byte value, or by the step of a one-byte one.
+     */
+    private final String[] greaseNames = new String[16];
 
-    private Registry(String table, int hexDigits, Map<Integer, String[]> rows, boolean greaseApplies) {
+    private Registry(String table, int hexDigits, TreeMap<Integer, String[]> assigned, boolean greaseApplies) {
         this.table = table;
         this.hexDigits = hexDigits;
-        this.rows = rows;
+        this.values = assigned.keySet().stream().mapToInt(Integer::intValue).toArray();
+        this.rows = assigned.values().toArray(String[][]::new);
         this.greaseApplies = greaseApplies;
+        for (int i = 0; i < greaseNames.length; i++) {
+            int value = hexDigits == 2 ? 0x0b + 0x1f * i : 0x0a0a + 0x1010 * i;
+            greaseNames[i] = value <= 0xff || hexDigits != 2 ? "GREASE (" + hex(value) + ")" : null;
+        }
     }
 
     /**
@@ -47,7 +62,7 @@ public final class Registry {
         // Plain indexOf scanning rather than a Reader and regex split: every table loads at class
         // initialisation, mostly still in the interpreter, and this keeps all of them to a few milliseconds.
         String text = new String(bytes, StandardCharsets.UTF_8);
-        Map<Integer, String[]> rows = new HashMap<>();
+        TreeMap<Integer, String[]> rows = new TreeMap<>();
         boolean header = true;
         for (int start = 0, end; start < text.length(); start = end + 1) {
             end = text.indexOf('\n', start);
@@ -67,7 +82,7 @@ public final class Registry {
                 throw new IllegalStateException(resource + " lists " + cols[0] + " twice");
             }
         }
-        return new Registry(resource, hexDigits, Map.copyOf(rows), greaseApplies);
+        return new Registry(resource, hexDigits, rows, greaseApplies);
     }
 
     private static String[] columns(String line) {
@@ -93,14 +108,19 @@ public final class Registry {
 
     /** The assigned name, "GREASE" for an RFC 8701 reserved value, else "unknown (0x..)". */
     public String name(int value) {
-        String[] row = rows.get(value);
+        String[] row = row(value);
         if (row != null) {
             return row[1];
         }
         if (greaseApplies && (hexDigits == 2 ? Grease.isOneByte(value) : Grease.is(value))) {
-            return "GREASE (" + hex(value) + ")";
+            return greaseNames[hexDigits == 2 ? (value - 0x0b) / 0x1f : value >> 12];
         }
         return "unknown (" + hex(value) + ")";
+    }
+
+    private String[] row(int value) {
+        int i = Arrays.binarySearch(values, value);
+        return i < 0 ? null : rows[i];
     }
 
     /** "name (0x0035)": the form the text views print. */
@@ -110,21 +130,22 @@ public final class Registry {
     }
 
     public boolean isAssigned(int value) {
-        return rows.containsKey(value);
+        return Arrays.binarySearch(values, value) >= 0;
     }
 
     /** Extra column {@code index} (1 is the name) of an assigned value, or null. */
     public String column(int value, int index) {
-        String[] row = rows.get(value);
+        String[] row = row(value);
         return row == null || index >= row.length ? null : row[index];
     }
 
     public int size() {
-        return rows.size();
+        return values.length;
     }
 
-    public Iterable<Integer> values() {
-        return rows.keySet();
+    /** The assigned values, ascending. */
+    public int[] values() {
+        return values.clone();
     }
 
     public String hex(int value) {
@@ -133,6 +154,6 @@ public final class Registry {
 
     @Override
     public String toString() {
-        return table + " (" + rows.size() + " values)";
+        return table + " (" + values.length + " values)";
     }
 }

@@ -2,6 +2,7 @@ package org.tlsscope.analysis.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +39,7 @@ class ClientHelloKeyPropertiesTest {
         for (int type : shuffled(r, TYPES)) {
             ExtensionBody body = switch (type) {
                 case 10 -> new SupportedGroups(values(r, VALUES));
-                case 11 -> new EcPointFormats(values(r, VALUES));
+                case 11 -> new EcPointFormats(oneByte(values(r, VALUES)));
                 case 13, 50 -> new SignatureAlgorithms(values(r, VALUES));
                 case 43 -> new SupportedVersions.Versions(values(r, VALUES));
                 default -> new Opaque(Slice.EMPTY, Optional.empty());
@@ -48,7 +49,7 @@ class ClientHelloKeyPropertiesTest {
                 case 0, 51, 21, 35 -> bytes(connection, 1 + connection.nextInt(40));
                 default -> Slice.EMPTY;
             };
-            extensions.add(new Extension(type, 0, data.length(), data, body));
+            extensions.add(extension(type, body, data));
         }
         int version = r.nextBoolean() ? 0x0303 : 0x0301;
         return new ClientHello(version, bytes(connection, 32), bytes(connection, connection.nextInt(33)), suites,
@@ -109,17 +110,52 @@ class ClientHelloKeyPropertiesTest {
                     Extension e = extensions.get(at);
                     ExtensionBody body = switch (e.body()) {
                         case SupportedGroups g -> new SupportedGroups(appended(g.namedGroupList()));
-                        case EcPointFormats f -> new EcPointFormats(appended(f.ecPointFormatList()));
+                        case EcPointFormats f -> new EcPointFormats(oneByte(appended(f.ecPointFormatList())));
                         case SignatureAlgorithms a -> new SignatureAlgorithms(appended(a.supportedSignatureAlgorithms()));
                         case SupportedVersions.Versions v -> new SupportedVersions.Versions(appended(v.versions()));
                         default -> e.body();
                     };
-                    extensions.set(at, new Extension(e.type(), e.offset(), e.length(), e.data(), body));
+                    extensions.set(at, extension(e.type(), body, e.data()));
                 }
             }
         }
         return new ClientHello(version, hello.random(), hello.legacySessionId(), suites, hello.compressionMethods(),
                 extensions);
+    }
+
+    /**
+     * An extension as the reader makes one: a decoded list comes with the bytes it was decoded from (RFC 8446
+     * section 4.2.7, 4.2.3, 4.2.1; RFC 8422 section 5.1.2), which is what the key holds of it.
+     */
+    private static Extension extension(int type, ExtensionBody body, Slice data) {
+        Slice wire = switch (body) {
+            case SupportedGroups g -> vector(2, 2, g.namedGroupList());
+            case EcPointFormats f -> vector(1, 1, f.ecPointFormatList());
+            case SignatureAlgorithms a -> vector(2, 2, a.supportedSignatureAlgorithms());
+            case SupportedVersions.Versions v -> vector(1, 2, v.versions());
+            default -> data;
+        };
+        return new Extension(type, 0, wire.length(), wire, body);
+    }
+
+    private static Slice vector(int lengthBytes, int valueBytes, List<Integer> values) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int n = values.size() * valueBytes;
+        if (lengthBytes == 2) {
+            out.write(n >> 8);
+        }
+        out.write(n);
+        for (int v : values) {
+            if (valueBytes == 2) {
+                out.write(v >> 8);
+            }
+            out.write(v);
+        }
+        return Slice.of(out.toByteArray());
+    }
+
+    private static List<Integer> oneByte(List<Integer> values) {
+        return values.stream().map(v -> v & 0xff).toList();
     }
 
     private static List<String> fingerprints(ClientHello hello) {

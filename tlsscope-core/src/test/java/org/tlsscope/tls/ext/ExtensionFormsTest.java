@@ -155,4 +155,20 @@ class ExtensionFormsTest {
                 .containsExactly(tuple(10, 14), tuple(23, 22));
         assertThat(Extensions.find(exts, SupportedGroups.class).orElseThrow().namedGroupList()).containsExactly(0x1d);
     }
+
+    @Test
+    void aCraftedBlockOfManyExtensionsHasItsRepeatsFoundTheSameWay() {
+        // Past 64 extensions the search goes through a set instead of comparing pairs: same answer, same order.
+        byte[][] many = new byte[300][];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = Wire.extension(0x1000 + i % 50, "");
+        }
+        List<Extension> exts = ExtensionsReader.read(new FieldReader(Slice.of(Wire.block(many)), 0), CLIENT_HELLO, false);
+
+        List<Extension> repeated = Extensions.duplicates(exts);
+        assertThat(repeated).hasSize(250);
+        assertThat(repeated).extracting(Extension::offset).isSorted().startsWith(2 + 50 * 4);
+        assertThat(repeated.subList(0, 14)).isEqualTo(Extensions.duplicates(exts.subList(0, 64)));
+        assertThat(Extensions.duplicates(exts.subList(0, 50))).isEmpty();
+    }
 }

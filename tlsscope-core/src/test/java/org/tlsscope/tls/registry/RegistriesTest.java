@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -162,11 +161,11 @@ class RegistriesTest {
     }
 
     private static int first(Registry table) {
-        return table.values().iterator().next();
+        return table.values()[0];
     }
 
     private static java.util.stream.Stream<Integer> values(Registry table) {
-        return StreamSupport.stream(table.values().spliterator(), false);
+        return java.util.Arrays.stream(table.values()).boxed();
     }
 
     private static List<String> dataLines(String resource) throws IOException {

@@ -1,0 +1,64 @@
+package org.tlsscope.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.tlsscope.capture.CaptureReader;
+import org.tlsscope.capture.Captures;
+import org.tlsscope.tls.connection.ConnectionReport;
+import org.tlsscope.testing.RecordingListener;
+
+/**
+ * A view that reads no records (the summary) gets none built, and loses nothing else: the same findings and
+ * the same reports as a view that reads every record with its fields.
+ */
+class RecordsNotWantedTest {
+    static Stream<Path> captures() throws IOException {
+        try (Stream<Path> fixtures = Files.list(Path.of("src/test/resources/fixtures/openssl"))) {
+            return Stream.concat(Stream.of(PostSessionTest.SAMPLE),
+                    fixtures.filter(p -> p.toString().endsWith(".pcap")).sorted().toList().stream());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("captures")
+    void theReportsAndFindingsAreThoseOfAViewThatReadsEveryRecord(Path capture) throws IOException {
+        Collector everything = Collector.analyze(capture);
+        RecordingListener reportsOnly = new RecordingListener(false) {
+            @Override
+            public boolean wantsRecords() {
+                return false;
+            }
+
+            @Override
+            public boolean wantsFields() {
+                return false;
+            }
+        };
+        try (CaptureReader reader = Captures.open(capture)) {
+            Analyzer.run(reader, reportsOnly);
+        }
+
+        assertThat(everything.records).isNotEmpty();
+        assertThat(reportsOnly.records).isEmpty();
+        assertThat(reportsOnly.findings).extracting(f -> f.code() + "@" + f.frame() + ": " + f.message())
+                .isEqualTo(everything.findings.stream().map(f -> f.code() + "@" + f.frame() + ": " + f.message()).toList());
+        assertThat(reportsOnly.connections).extracting(RecordsNotWantedTest::summary)
+                .isEqualTo(everything.connections.stream().map(RecordsNotWantedTest::summary).toList())
+                .isNotEmpty();
+    }
+
+    private static List<Object> summary(ConnectionReport r) {
+        return List.of(r.connection().id(), r.version(), r.cipherSuite(), String.valueOf(r.sni()),
+                RecordingListener.messages(r), r.encryptedHandshakeRecords(), r.alerts(), r.resumed(),
+                r.established(), r.clientAppBytes(), r.serverAppBytes(),
+                r.serverCertificates().stream().map(der -> HexFormat.of().formatHex(der.toArray())).toList());
+    }
+}
