@@ -60,22 +60,24 @@ public final class ExtensionsReader {
             throw DecodeException.decodeError(at,
                     list.remaining() + " bytes left in extensions, too few for an extension header");
         }
-        FieldReader header = list.sub(HEADER, "extension header");
+        // A quiet reader reads the header in place: only a recording one groups its fields under their own node.
+        FieldReader header = list.recording() ? list.sub(HEADER, "extension header") : list;
         int type = header.u16("type", Registries.EXTENSION_TYPES::describe);
         int length = header.u16("length", Vectors::bytes);
-        String name = Registries.EXTENSION_TYPES.name(type);
         if (length > list.remaining()) {
-            throw DecodeException.decodeError(at + 2, name + " length " + length + " runs past the "
-                    + list.remaining() + " bytes left in extensions");
+            throw DecodeException.decodeError(at + 2, Registries.EXTENSION_TYPES.name(type) + " length " + length
+                    + " runs past the " + list.remaining() + " bytes left in extensions");
         }
         int dataAt = list.offset();
-        Slice data = list.rawBytes(length, name);
+        Slice data = list.rawBytes(length, "extension_data");
         FieldReader content = list.over(data, dataAt);
         ExtensionBody body;
         Field malformedField = null;
         try {
             body = ExtensionBodies.read(type, content, context);
-            content.expectEnd(name);
+            if (content.hasRemaining()) {
+                content.expectEnd(Registries.EXTENSION_TYPES.name(type));
+            }
         } catch (DecodeException e) {
             Malformed malformed = new Malformed(e.offset(), e.alert(), e.reason());
             malformedField = Field.leaf("malformed", e.offset(), dataAt + length - e.offset(), e.reason(),
@@ -88,7 +90,7 @@ public final class ExtensionsReader {
             if (malformedField != null) {
                 children.add(malformedField);
             }
-            list.add(new Field("extension", at, HEADER + length, null, name, children));
+            list.add(new Field("extension", at, HEADER + length, null, Registries.EXTENSION_TYPES.name(type), children));
         }
         return new Extension(type, at, HEADER + length, data, body);
     }
