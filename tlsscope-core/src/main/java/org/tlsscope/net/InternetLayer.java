@@ -69,11 +69,13 @@ final class InternetLayer {
         int protocol = packet.u8(9);
         IpAddress src = IpAddress.v4((int) packet.u32(12));
         IpAddress dst = IpAddress.v4((int) packet.u32(16));
-        layers.add(new LayerSpan("IPv4", frameOffset, headerLength, () -> "Src: " + src + ", Dst: " + dst
-                + ", Header length: " + headerLength + ", Total length: " + totalLength
-                + (totalLength > wireEnd ? " (exceeds the " + wireEnd + "-byte packet)" : "") + ", Identification: 0x"
-                + LinkLayer.hex4(identification) + ", Flags: " + ipv4Flags(flagsAndOffset) + ", Fragment offset: "
-                + fragmentOffset + ", TTL: " + packet.u8(8) + ", Protocol: " + protocolName(protocol)));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("IPv4", frameOffset, headerLength, () -> "Src: " + src + ", Dst: " + dst
+                    + ", Header length: " + headerLength + ", Total length: " + totalLength
+                    + (totalLength > wireEnd ? " (exceeds the " + wireEnd + "-byte packet)" : "") + ", Identification: 0x"
+                    + LinkLayer.hex4(identification) + ", Flags: " + ipv4Flags(flagsAndOffset) + ", Fragment offset: "
+                    + fragmentOffset + ", TTL: " + packet.u8(8) + ", Protocol: " + protocolName(protocol)));
+        }
         int end = Math.min(wireEnd, packet.length());
         Slice payload = packet.slice(headerLength, end - headerLength);
         if (!moreFragments && fragmentOffset == 0) {
@@ -99,9 +101,11 @@ final class InternetLayer {
         IpAddress dst = IpAddress.v6(packet.u32(24) << 32 | packet.u32(28), packet.u32(32) << 32 | packet.u32(36));
         int wireEnd = payloadLength == 0 ? ip.wireLength() : Math.min(IPV6_HEADER + payloadLength, ip.wireLength());
         int firstNext = next;
-        layers.add(new LayerSpan("IPv6", ip.frameOffset(), IPV6_HEADER, () -> "Src: " + src + ", Dst: " + dst
-                + ", Payload length: " + payloadLength + ", Next header: " + protocolName(firstNext) + ", Hop limit: "
-                + packet.u8(7)));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("IPv6", ip.frameOffset(), IPV6_HEADER, () -> "Src: " + src + ", Dst: " + dst
+                    + ", Payload length: " + payloadLength + ", Next header: " + protocolName(firstNext) + ", Hop limit: "
+                    + packet.u8(7)));
+        }
         Slice bytes = packet.slice(0, Math.min(wireEnd, packet.length()));
         int at = IPV6_HEADER;
         int base = ip.frameOffset();
@@ -124,9 +128,11 @@ final class InternetLayer {
                 boolean more = (offsetAndFlags & 1) != 0;
                 long identification = bytes.u32(at + 4);
                 int fragmentNext = bytes.u8(at);
-                layers.add(new LayerSpan("IPv6 Fragment", base + at, 8, () -> "Next header: " + protocolName(fragmentNext)
-                        + ", Offset: " + fragmentOffset + ", More fragments: " + more + ", Identification: 0x"
-                        + Long.toHexString(identification)));
+                if (layers.wanted()) {
+                    layers.add(new LayerSpan("IPv6 Fragment", base + at, 8, () -> "Next header: " + protocolName(fragmentNext)
+                            + ", Offset: " + fragmentOffset + ", More fragments: " + more + ", Identification: 0x"
+                            + Long.toHexString(identification)));
+                }
                 at += 8;
                 next = fragmentNext;
                 if (fragmentOffset == 0 && !more) {
@@ -153,8 +159,10 @@ final class InternetLayer {
                         + " bytes runs past the packet at offset " + at);
             }
             int following = bytes.u8(at);
-            layers.add(new LayerSpan(extensionName(next), base + at, length, () -> "Next header: "
-                    + protocolName(following) + ", Length: " + length + " bytes"));
+            if (layers.wanted()) {
+                layers.add(new LayerSpan(extensionName(next), base + at, length, () -> "Next header: "
+                        + protocolName(following) + ", Length: " + length + " bytes"));
+            }
             next = bytes.u8(at);
             at += length;
         }

@@ -23,6 +23,14 @@ final class Layers {
         return new Layers(new ArrayList<>(4));
     }
 
+    /**
+     * Whether spans are kept: a decoder asks before building one, so that the common case allocates neither the
+     * span nor its description's closure, nor checks what only the description says (TCP options).
+     */
+    boolean wanted() {
+        return spans != null;
+    }
+
     void add(LayerSpan span) {
         if (spans != null) {
             spans.add(span);

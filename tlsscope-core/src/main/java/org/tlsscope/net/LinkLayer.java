@@ -79,8 +79,10 @@ final class LinkLayer {
             return null;
         }
         int outerType = frame.u16(12);
-        layers.add(new LayerSpan("Ethernet II", 0, 14, () -> "Dst: " + mac(frame, 0) + ", Src: " + mac(frame, 6)
-                + ", Type: " + etherTypeName(outerType)));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("Ethernet II", 0, 14, () -> "Dst: " + mac(frame, 0) + ", Src: " + mac(frame, 6)
+                    + ", Type: " + etherTypeName(outerType)));
+        }
         int type = outerType;
         int at = 14;
         for (int tags = 0; isVlanTag(type) && tags < MAX_TAGS; tags++) {
@@ -96,8 +98,10 @@ final class LinkLayer {
             };
             int inner = frame.u16(at + 2);
             type = inner;
-            layers.add(new LayerSpan(name, at, 4, () -> "PRI: " + (tci >>> 13) + ", DEI: " + (tci >>> 12 & 1)
-                    + ", ID: " + (tci & 0x0fff) + ", Type: " + etherTypeName(inner)));
+            if (layers.wanted()) {
+                layers.add(new LayerSpan(name, at, 4, () -> "PRI: " + (tci >>> 13) + ", DEI: " + (tci >>> 12 & 1)
+                        + ", ID: " + (tci & 0x0fff) + ", Type: " + etherTypeName(inner)));
+            }
             at += 4;
         }
         if (type == ETHERTYPE_PPPOE_SESSION) {
@@ -124,11 +128,13 @@ final class LinkLayer {
             case 0x0057 -> ETHERTYPE_IPV6;
             default -> 0;
         };
-        layers.add(new LayerSpan("PPPoE Session", at, 6, () -> "Version: " + (frame.u8(at) >>> 4) + ", Type: "
-                + (frame.u8(at) & 0x0f) + ", Code: 0x" + hex2(frame.u8(at + 1)) + ", Session ID: 0x"
-                + hex4(frame.u16(at + 2)) + ", Payload Length: " + frame.u16(at + 4)));
-        layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, () -> "Protocol: 0x" + hex4(protocol)
-                + (etherType == 0 ? " (unknown)" : ", carrying " + etherTypeName(etherType))));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("PPPoE Session", at, 6, () -> "Version: " + (frame.u8(at) >>> 4) + ", Type: "
+                    + (frame.u8(at) & 0x0f) + ", Code: 0x" + hex2(frame.u8(at + 1)) + ", Session ID: 0x"
+                    + hex4(frame.u16(at + 2)) + ", Payload Length: " + frame.u16(at + 4)));
+            layers.add(new LayerSpan("Point-to-Point Protocol", at + 6, 2, () -> "Protocol: 0x" + hex4(protocol)
+                    + (etherType == 0 ? " (unknown)" : ", carrying " + etherTypeName(etherType))));
+        }
         // The PPPoE length counts the PPP protocol field; the IP packet cannot run past it.
         return new Header(etherType, at + 8, Math.max(0, frame.u16(at + 4) - 2));
     }
@@ -155,8 +161,10 @@ final class LinkLayer {
             case ETHERTYPE_IPV6 -> "IPv6";
             default -> "unknown";
         };
-        layers.add(new LayerSpan("Family: " + name, 0, 4, () -> (networkOrder ? "OpenBSD loopback" : "BSD loopback")
-                + ", address family " + family));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("Family: " + name, 0, 4, () -> (networkOrder ? "OpenBSD loopback" : "BSD loopback")
+                    + ", address family " + family));
+        }
         return new Header(etherType, 4);
     }
 
@@ -179,9 +187,11 @@ final class LinkLayer {
             return null;
         }
         int protocol = frame.u16(14);
-        layers.add(new LayerSpan("Linux cooked capture v1", 0, 16, () -> "Packet type: " + packetType(frame.u16(0))
-                + ", Link-layer address type: " + frame.u16(2) + ", Address: " + linkAddress(frame, 6, frame.u16(4))
-                + ", Protocol: " + etherTypeName(protocol)));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("Linux cooked capture v1", 0, 16, () -> "Packet type: " + packetType(frame.u16(0))
+                    + ", Link-layer address type: " + frame.u16(2) + ", Address: " + linkAddress(frame, 6, frame.u16(4))
+                    + ", Protocol: " + etherTypeName(protocol)));
+        }
         return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 16);
     }
 
@@ -191,9 +201,11 @@ final class LinkLayer {
             return null;
         }
         int protocol = frame.u16(0);
-        layers.add(new LayerSpan("Linux cooked capture v2", 0, 20, () -> "Protocol: " + etherTypeName(protocol)
-                + ", Interface index: " + frame.u32(4) + ", Link-layer address type: " + frame.u16(8)
-                + ", Packet type: " + packetType(frame.u8(10)) + ", Address: " + linkAddress(frame, 12, frame.u8(11))));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("Linux cooked capture v2", 0, 20, () -> "Protocol: " + etherTypeName(protocol)
+                    + ", Interface index: " + frame.u32(4) + ", Link-layer address type: " + frame.u16(8)
+                    + ", Packet type: " + packetType(frame.u8(10)) + ", Address: " + linkAddress(frame, 12, frame.u8(11))));
+        }
         return new Header(protocol >= ETHERTYPE_MINIMUM ? protocol : 0, 20);
     }
 

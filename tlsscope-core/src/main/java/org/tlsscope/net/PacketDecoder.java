@@ -113,9 +113,13 @@ public final class PacketDecoder {
             return null;
         }
         int offset = udp.payloadOffset() + UDP_HEADER;
-        layers.add(new LayerSpan("UDP", udp.payloadOffset(), UDP_HEADER, () -> "Src port: " + datagram.u16(0)
-                + ", Dst port: " + datagram.u16(2)));
-        layers.add(new LayerSpan("GTP-U", offset, inner, () -> String.format("G-PDU, TEID: 0x%08x", GtpU.teid(gtp))));
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("UDP", udp.payloadOffset(), UDP_HEADER, () -> "Src port: " + datagram.u16(0)
+                    + ", Dst port: " + datagram.u16(2)));
+        }
+        if (layers.wanted()) {
+            layers.add(new LayerSpan("GTP-U", offset, inner, () -> String.format("G-PDU, TEID: 0x%08x", GtpU.teid(gtp))));
+        }
         Packet packet = new Packet(ip, udp.wireLength() - UDP_HEADER - inner, offset + inner, frame.timestampNanos());
         return version == 4 ? internet.ipv4(packet, layers) : internet.ipv6(packet, layers);
     }

@@ -37,12 +37,14 @@ final class TcpHeader {
         int window = segment.u16(14);
         Slice payload = segment.from(headerLength);
         int payloadWireLength = ip.wireLength() - headerLength;
-        String options = checkOptions(segment.slice(MIN_HEADER, headerLength - MIN_HEADER));
-        String name = ip.reassembled() ? "TCP (in reassembled datagram)" : "TCP";
-        layers.add(new LayerSpan(name, ip.payloadOffset(), headerLength, () -> "Src port: " + srcPort + ", Dst port: " + dstPort
-                + ", Seq: " + seq + ", Ack: " + ack + ", Header length: " + headerLength + ", Flags: " + flagNames(flags)
-                + ", Window: " + window + ", Payload: " + payloadWireLength + " bytes"
-                + (payload.length() < payloadWireLength ? " (" + payload.length() + " captured)" : "") + options));
+        if (layers.wanted()) {
+            String options = checkOptions(segment.slice(MIN_HEADER, headerLength - MIN_HEADER));
+            String name = ip.reassembled() ? "TCP (in reassembled datagram)" : "TCP";
+            layers.add(new LayerSpan(name, ip.payloadOffset(), headerLength, () -> "Src port: " + srcPort + ", Dst port: " + dstPort
+                    + ", Seq: " + seq + ", Ack: " + ack + ", Header length: " + headerLength + ", Flags: " + flagNames(flags)
+                    + ", Window: " + window + ", Payload: " + payloadWireLength + " bytes"
+                    + (payload.length() < payloadWireLength ? " (" + payload.length() + " captured)" : "") + options));
+        }
         return new TcpSegment(frame, new Endpoint(ip.src(), srcPort), new Endpoint(ip.dst(), dstPort), seq, ack, flags,
                 window, payload, payloadWireLength, layers.spans());
     }
