@@ -38,6 +38,11 @@ final class InternetLayer {
     }
 
     private final FragmentReassembler reassembler = new FragmentReassembler();
+    /**
+     * The last IPv4 address decoded, reused while packets keep naming it: consecutive packets mostly belong to
+     * one conversation (and on loopback both ends are one address), and an address is immutable.
+     */
+    private IpAddress lastV4 = IpAddress.v4(0);
 
     /**
      * RFC 791 section 3.1. The packet ends at Total Length, or where the capture cut it; bytes past
@@ -67,8 +72,8 @@ final class InternetLayer {
         int fragmentOffset = (flagsAndOffset & 0x1fff) * 8;
         boolean moreFragments = (flagsAndOffset & IPV4_MORE_FRAGMENTS) != 0;
         int protocol = packet.u8(9);
-        IpAddress src = IpAddress.v4((int) packet.u32(12));
-        IpAddress dst = IpAddress.v4((int) packet.u32(16));
+        IpAddress src = v4((int) packet.u32(12));
+        IpAddress dst = v4((int) packet.u32(16));
         if (layers.wanted()) {
             layers.add(new LayerSpan("IPv4", frameOffset, headerLength, () -> "Src: " + src + ", Dst: " + dst
                     + ", Header length: " + headerLength + ", Total length: " + totalLength
@@ -220,5 +225,12 @@ final class InternetLayer {
             default -> "unknown";
         };
         return name + " (" + protocol + ")";
+    }
+
+    private IpAddress v4(int address) {
+        if (lastV4.lo() != (address & 0xffffffffL)) {
+            lastV4 = IpAddress.v4(address);
+        }
+        return lastV4;
     }
 }

@@ -22,7 +22,8 @@ final class ClientHelloKey {
     }
 
     static ByteKey of(ClientHello hello) {
-        KeyWriter w = new KeyWriter();
+        // A browser's hello: some 16 suites and 16 extensions, 4 bytes each, and about 100 bytes of bodies.
+        KeyWriter w = new KeyWriter(256);
         w.u32(hello.legacyVersion());
         w.list(hello.cipherSuites());
         w.u32(hello.extensions().size());

@@ -9,8 +9,13 @@ import org.tlsscope.bytes.Slice;
  * or body after its length, so that one key reads back one way only.
  */
 final class KeyWriter {
-    private byte[] bytes = new byte[256];
+    private byte[] bytes;
     private int at;
+
+    /** @param expected about how many bytes the key takes: the buffer starts at that size and grows if needed */
+    KeyWriter(int expected) {
+        bytes = new byte[expected];
+    }
 
     void u8(int v) {
         room(1);

@@ -16,7 +16,8 @@ public final class ServerHelloKey {
     }
 
     public static ByteKey of(ServerHello hello) {
-        KeyWriter w = new KeyWriter();
+        // A server's answer: a version, a suite, a few extensions.
+        KeyWriter w = new KeyWriter(64);
         w.u32(hello.legacyVersion());
         w.u32(hello.cipherSuite());
         w.u32(hello.extensions().size());

@@ -16,8 +16,8 @@ public record Padding(int length, boolean allZero) implements ExtensionBody {
         for (int i = 0; i < padding.length() && zero; i++) {
             zero = padding.u8(i) == 0;
         }
-        r.add("padding", at, padding.length(), padding,
-                Vectors.bytes(padding.length()) + (zero ? ", all zero" : ", NOT all zero (RFC 7685 section 3)"));
+        r.add("padding", at, padding.length(), padding, !r.recording() ? null
+                : Vectors.bytes(padding.length()) + (zero ? ", all zero" : ", NOT all zero (RFC 7685 section 3)"));
         return new Padding(padding.length(), zero);
     }
 }

@@ -66,7 +66,7 @@ final class Vectors {
         }
         int at = r.offset();
         Slice value = r.rawBytes(length, name);
-        r.add(name, at, length, value, text == null ? null : text.apply(value));
+        r.add(name, at, length, value, text == null || !r.recording() ? null : text.apply(value));
         return value;
     }
 

@@ -26,11 +26,16 @@ public final class RecordFramer {
     private static final int BUFFER = RecordHeader.SIZE + RecordHeader.MAX_CIPHERTEXT;
     /** Out of step, candidates need their whole record and the next header to be confirmed. */
     private static final int SCAN_WINDOW = 2 * BUFFER + RecordHeader.SIZE;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final Sink sink;
     private final boolean keepApplicationData;
     private final boolean clientSide;
-    private byte[] acc = new byte[256];
+    /**
+     * Bytes of a record that spans segments, gathered. Most records arrive whole in one segment and are framed
+     * in place: the buffer is made when the first partial record needs it, not with every connection.
+     */
+    private byte[] acc = NO_BYTES;
     private int accLen;
     private long offset;
     private long skip;
@@ -260,10 +265,10 @@ public final class RecordFramer {
 
     /**
      * The buffer's bytes now back a delivered record, and slices of a delivered record must stay valid
-     * for as long as anyone holds them: the next record gets a fresh buffer instead of overwriting it.
+     * for as long as anyone holds them: the next record gets a fresh buffer (made when needed) instead of overwriting it.
      */
     private void detach() {
-        acc = new byte[256];
+        acc = NO_BYTES;
         accLen = 0;
     }
 
@@ -277,7 +282,7 @@ public final class RecordFramer {
         int need = accLen + s.length();
         if (need > acc.length) {
             // Bounded: framing never holds more than one maximal record (or the resync window).
-            acc = java.util.Arrays.copyOf(acc, Math.min(Math.max(need, acc.length * 2), SCAN_WINDOW));
+            acc = java.util.Arrays.copyOf(acc, Math.min(Math.max(Math.max(need, acc.length * 2), 256), SCAN_WINDOW));
         }
         s.copyTo(acc, accLen);
         accLen += s.length();
