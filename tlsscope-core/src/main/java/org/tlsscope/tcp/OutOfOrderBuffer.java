@@ -34,11 +34,12 @@ final class OutOfOrderBuffer {
         }
     }
 
-    private final TreeMap<Long, Piece> pieces = new TreeMap<>();
+    /** Made when a first segment arrives ahead of a hole: most directions of most connections never have one. */
+    private TreeMap<Long, Piece> pieces;
     private long heldBytes;
 
     boolean isEmpty() {
-        return pieces.isEmpty();
+        return pieces == null || pieces.isEmpty();
     }
 
     /** Memory held, as {@link Piece#memory()} counts it. */
@@ -47,7 +48,7 @@ final class OutOfOrderBuffer {
     }
 
     int pieceCount() {
-        return pieces.size();
+        return pieces == null ? 0 : pieces.size();
     }
 
     long firstStart() {
@@ -65,6 +66,9 @@ final class OutOfOrderBuffer {
      * {@code data}, minus whatever part of it is already held.
      */
     void insert(long start, Slice data, int wireLength, TcpSegment segment) {
+        if (pieces == null) {
+            pieces = new TreeMap<>();
+        }
         long end = start + wireLength;
         long at = start;
         Map.Entry<Long, Piece> before = pieces.floorEntry(at);
