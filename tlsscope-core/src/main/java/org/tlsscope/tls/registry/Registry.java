@@ -37,7 +37,7 @@ public final class Registry {
         this.values = assigned.keySet().stream().mapToInt(Integer::intValue).toArray();
         this.rows = assigned.values().toArray(String[][]::new);
         this.greaseApplies = greaseApplies;
-        for (int i = 0; i < greaseNames.length; i++) {
+        for (int i = 0; greaseApplies && i < greaseNames.length; i++) {
             int value = hexDigits == 2 ? 0x0b + 0x1f * i : 0x0a0a + 0x1010 * i;
             greaseNames[i] = value <= 0xff || hexDigits != 2 ? "GREASE (" + hex(value) + ")" : null;
         }
