@@ -45,12 +45,7 @@ public final class Extensions {
 
     /** Whether the block has an extension of this type, decoded or not. */
     public static boolean has(List<Extension> extensions, int type) {
-        for (int i = 0; i < extensions.size(); i++) {
-            if (extensions.get(i).type() == type) {
-                return true;
-            }
-        }
-        return false;
+        return ofType(extensions, type).isPresent();
     }
 
     /** The extension types in block order as an array, GREASE values included. */
