@@ -2,6 +2,7 @@ package org.tlsscope.analysis.fingerprint;
 
 import java.util.Arrays;
 import java.util.List;
+import org.tlsscope.bytes.IntList;
 import org.tlsscope.bytes.Slice;
 
 /**
@@ -32,6 +33,13 @@ final class KeyWriter {
 
     void list(List<Integer> values) {
         u32(values.size());
+        if (values instanceof IntList ints) {
+            // As parsed: read unboxed (iterating a List<Integer> boxes each value above 127).
+            for (int i = 0; i < ints.size(); i++) {
+                u32(ints.getInt(i));
+            }
+            return;
+        }
         for (int v : values) {
             u32(v);
         }

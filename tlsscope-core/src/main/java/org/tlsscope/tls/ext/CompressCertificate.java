@@ -8,7 +8,7 @@ import org.tlsscope.tls.registry.Registries;
 public record CompressCertificate(List<Integer> algorithms) implements ExtensionBody {
 
     static CompressCertificate read(FieldReader r) {
-        return new CompressCertificate(Vectors.list(r, "algorithms", 1, 2, 2,
-                a -> a.u16("algorithm", Registries.CERTIFICATE_COMPRESSION_ALGORITHMS::describe)));
+        return new CompressCertificate(Vectors.codePoints(r, "algorithms", 1, 2, 2,
+                "algorithm", Registries.CERTIFICATE_COMPRESSION_ALGORITHMS::describe));
     }
 }

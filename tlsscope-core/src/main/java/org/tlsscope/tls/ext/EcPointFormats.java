@@ -8,7 +8,7 @@ import org.tlsscope.tls.registry.Registries;
 public record EcPointFormats(List<Integer> ecPointFormatList) implements ExtensionBody {
 
     static EcPointFormats read(FieldReader r) {
-        return new EcPointFormats(Vectors.list(r, "ec_point_format_list", 1, 1, 1,
-                f -> f.u8("ec_point_format", Registries.EC_POINT_FORMATS::describe)));
+        return new EcPointFormats(Vectors.codePoints(r, "ec_point_format_list", 1, 1, 1,
+                "ec_point_format", Registries.EC_POINT_FORMATS::describe));
     }
 }

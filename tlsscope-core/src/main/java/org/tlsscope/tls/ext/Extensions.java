@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.tlsscope.bytes.IntList;
 
 /** Questions the handshake and session layers ask of a decoded extensions block. */
 public final class Extensions {
@@ -25,12 +26,9 @@ public final class Extensions {
     }
 
     /** The extension types in block order, GREASE values included: what the JA3/JA4 fingerprints list. */
-    public static List<Integer> types(List<Extension> extensions) {
-        List<Integer> types = new ArrayList<>(extensions.size());
-        for (Extension e : extensions) {
-            types.add(e.type());
-        }
-        return types;
+    public static IntList types(List<Extension> extensions) {
+        int[] types = typeArray(extensions);
+        return IntList.wrap(types, types.length);
     }
 
     /** The first extension of this type, decoded or not. */

@@ -8,7 +8,7 @@ import org.tlsscope.tls.registry.Registries;
 public record PskKeyExchangeModes(List<Integer> keModes) implements ExtensionBody {
 
     static PskKeyExchangeModes read(FieldReader r) {
-        return new PskKeyExchangeModes(Vectors.list(r, "ke_modes", 1, 1, 1,
-                m -> m.u8("ke_mode", Registries.PSK_KEY_EXCHANGE_MODES::describe)));
+        return new PskKeyExchangeModes(Vectors.codePoints(r, "ke_modes", 1, 1, 1,
+                "ke_mode", Registries.PSK_KEY_EXCHANGE_MODES::describe));
     }
 }

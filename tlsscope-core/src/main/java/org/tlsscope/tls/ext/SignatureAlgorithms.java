@@ -12,7 +12,7 @@ import org.tlsscope.tls.registry.Registries;
 public record SignatureAlgorithms(List<Integer> supportedSignatureAlgorithms) implements ExtensionBody {
 
     static SignatureAlgorithms read(FieldReader r) {
-        return new SignatureAlgorithms(Vectors.list(r, "supported_signature_algorithms", 2, 2, 2,
-                s -> s.u16("signature_scheme", Registries.SIGNATURE_SCHEMES::describe)));
+        return new SignatureAlgorithms(Vectors.codePoints(r, "supported_signature_algorithms", 2, 2, 2,
+                "signature_scheme", Registries.SIGNATURE_SCHEMES::describe));
     }
 }

@@ -8,7 +8,7 @@ import org.tlsscope.tls.registry.Registries;
 public record SupportedGroups(List<Integer> namedGroupList) implements ExtensionBody {
 
     static SupportedGroups read(FieldReader r) {
-        return new SupportedGroups(Vectors.list(r, "named_group_list", 2, 2, 2,
-                g -> g.u16("named_group", Registries.NAMED_GROUPS::describe)));
+        return new SupportedGroups(Vectors.codePoints(r, "named_group_list", 2, 2, 2,
+                "named_group", Registries.NAMED_GROUPS::describe));
     }
 }

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import org.tlsscope.bytes.DecodeException;
 import org.tlsscope.bytes.FieldReader;
+import org.tlsscope.bytes.IntList;
 import org.tlsscope.bytes.Slice;
 
 /**
@@ -25,6 +27,36 @@ final class Vectors {
      */
     static <T> List<T> list(FieldReader r, String name, int lengthBytes, int minLength, int elementSize,
                             Function<FieldReader, T> element) {
+        FieldReader items = items(r, name, lengthBytes, minLength, elementSize);
+        int listAt = items.offset();
+        List<T> out = new ArrayList<>(elementSize > 0 ? items.remaining() / elementSize : 4);
+        while (items.hasRemaining()) {
+            out.add(element.apply(items));
+        }
+        group(r, name, listAt, items, out.size());
+        return Collections.unmodifiableList(out);
+    }
+
+    /**
+     * A vector of {@code width}-byte code points ({@code NamedGroup named_group_list<2..2^16-1>}), read as
+     * {@link #list} reads one, each element recorded as {@code element} and named by {@code describe}, and
+     * held unboxed.
+     */
+    static IntList codePoints(FieldReader r, String name, int lengthBytes, int minLength, int width, String element,
+                              IntFunction<String> describe) {
+        FieldReader items = items(r, name, lengthBytes, minLength, width);
+        int listAt = items.offset();
+        // The vector's bytes are all there (items holds them), so its element count sizes the array.
+        int[] values = new int[items.remaining() / width];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = width == 1 ? items.u8(element, describe) : items.u16(element, describe);
+        }
+        group(r, name, listAt, items, values.length);
+        return IntList.wrap(values, values.length);
+    }
+
+    /** Reads {@code name_length} and checks it against the vector's definition: a reader over its elements. */
+    private static FieldReader items(FieldReader r, String name, int lengthBytes, int minLength, int elementSize) {
         int lengthAt = r.offset();
         int length = lengthBytes == 1
                 ? r.u8(r.lengthOf(name), Vectors::bytes)
@@ -37,16 +69,14 @@ final class Vectors {
             throw DecodeException.decodeError(lengthAt,
                     name + " is " + length + " bytes, not a whole number of " + elementSize + "-byte elements");
         }
-        int listAt = r.offset();
-        FieldReader items = r.sub(length, name);
-        List<T> out = new ArrayList<>(elementSize > 0 ? length / elementSize : 4);
-        while (items.hasRemaining()) {
-            out.add(element.apply(items));
-        }
+        return r.sub(length, name);
+    }
+
+    /** Records the elements read as a group whose text is "n elements". */
+    private static void group(FieldReader r, String name, int listAt, FieldReader items, int count) {
         if (r.recording()) {
-            r.group(name, listAt, length, null, out.size() + (out.size() == 1 ? " element" : " elements"), items);
+            r.group(name, listAt, items.offset() - listAt, null, count + (count == 1 ? " element" : " elements"), items);
         }
-        return Collections.unmodifiableList(out);
     }
 
     /**

@@ -1,9 +1,9 @@
 package org.tlsscope.tls.handshake;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.tlsscope.bytes.DecodeException;
 import org.tlsscope.bytes.FieldReader;
+import org.tlsscope.bytes.IntList;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.ext.Extension;
 import org.tlsscope.tls.ext.ExtensionsReader;
@@ -28,16 +28,16 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
         Slice random = r.rawBytes(32, "random");
         r.add("random", randomAt, 32, random, r.recording() ? Randoms.describe(random, false) : null);
         Slice sessionId = r.vector8("legacy_session_id", null);
-        List<Integer> suites = readCipherSuites(r);
-        List<Integer> compression = readCompressionMethods(r);
+        IntList suites = readCipherSuites(r);
+        IntList compression = readCompressionMethods(r);
         // RFC 5246 section 7.4.1.2: a hello may end after compression_methods (no extensions at all).
         List<Extension> extensions = r.hasRemaining()
                 ? ExtensionsReader.read(r, HandshakeType.CLIENT_HELLO, false) : List.of();
         r.expectEnd("client_hello");
-        return new ClientHello(version, random, sessionId, List.copyOf(suites), List.copyOf(compression), extensions);
+        return new ClientHello(version, random, sessionId, suites, compression, extensions);
     }
 
-    private static List<Integer> readCipherSuites(FieldReader r) {
+    private static IntList readCipherSuites(FieldReader r) {
         int at = r.offset();
         int len = r.u16("cipher_suites_length", v -> v + " bytes, " + v / 2 + " suites");
         // RFC 8446 section 4.1.2: cipher_suites<2..2^16-2>, a list of two-byte values.
@@ -46,15 +46,15 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
         }
         int listAt = r.offset();
         FieldReader list = r.sub(len, "cipher_suites");
-        List<Integer> suites = new ArrayList<>(len / 2);
-        while (list.hasRemaining()) {
-            suites.add(list.u16("cipher_suite", Registries.CIPHER_SUITES::name));
+        int[] suites = new int[len / 2];
+        for (int i = 0; i < suites.length; i++) {
+            suites[i] = list.u16("cipher_suite", Registries.CIPHER_SUITES::name);
         }
-        r.group("cipher_suites", listAt, len, null, suites.size() + " suites", list);
-        return suites;
+        r.group("cipher_suites", listAt, len, null, suites.length + " suites", list);
+        return IntList.wrap(suites, suites.length);
     }
 
-    private static List<Integer> readCompressionMethods(FieldReader r) {
+    private static IntList readCompressionMethods(FieldReader r) {
         int at = r.offset();
         int len = r.u8("legacy_compression_methods_length", v -> v + (v == 1 ? " byte" : " bytes"));
         if (len < 1) {
@@ -62,11 +62,11 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
         }
         int listAt = r.offset();
         FieldReader list = r.sub(len, "legacy_compression_methods");
-        List<Integer> methods = new ArrayList<>(len);
-        while (list.hasRemaining()) {
-            methods.add(list.u8("compression_method", Registries.COMPRESSION_METHODS::name));
+        int[] methods = new int[len];
+        for (int i = 0; i < len; i++) {
+            methods[i] = list.u8("compression_method", Registries.COMPRESSION_METHODS::name);
         }
         r.group("legacy_compression_methods", listAt, len, null, null, list);
-        return methods;
+        return IntList.wrap(methods, len);
     }
 }
