@@ -14,6 +14,7 @@ import org.tlsscope.tls.handshake.DissectionContext;
 import org.tlsscope.tls.handshake.HandshakeAssembler;
 import org.tlsscope.tls.handshake.HandshakeParser;
 import org.tlsscope.tls.handshake.ParsedMessage;
+import org.tlsscope.tls.handshake.RawMessage;
 import org.tlsscope.tls.record.RecordFramer;
 import org.tlsscope.tls.record.TlsRecord;
 
@@ -60,8 +61,9 @@ public class HandshakeBench {
 
         @Override
         public void record(TlsRecord record) {
-            assembler.feed(record.fragment(), record.headerLength(),
-                    raw -> message = HandshakeParser.parse(raw, DissectionContext.INITIAL, fields));
+            for (RawMessage raw : assembler.feed(record.fragment(), record.headerLength())) {
+                message = HandshakeParser.parse(raw, DissectionContext.INITIAL, fields);
+            }
         }
 
         @Override

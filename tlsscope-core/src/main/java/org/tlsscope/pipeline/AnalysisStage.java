@@ -20,7 +20,9 @@ final class AnalysisStage extends ForwardingListener {
     @Override
     public void onConnectionEnd(ConnectionReport report) {
         List<Finding> findings = ConnectionFindings.of(report);
-        findings.forEach(next::onFinding);
+        for (Finding f : findings) {
+            next.onFinding(f);
+        }
         next.onConnectionEnd(report.withFindings(findings));
     }
 }

@@ -105,23 +105,45 @@ public final class Analyzer {
             TlsConnection tls = new TlsConnection(connection, listener,
                     decryption == null ? null : decryption.forConnection(connection));
             open.put(connection.id(), tls);
+            // Each step guarded where it is called, not through a closure: one made per segment costs more than
+            // the try itself, in the interpreted and lightly compiled code a short run spends its time in.
             return new StreamHandler() {
                 private boolean failed;
 
                 @Override
                 public void onData(Direction direction, Slice data, TcpSegment segment) {
-                    guard(segment.frame().number(), () -> tls.onData(direction, data, segment));
+                    if (failed) {
+                        return;
+                    }
+                    try {
+                        tls.onData(direction, data, segment);
+                    } catch (RuntimeException e) {
+                        fail(segment.frame().number(), e);
+                    }
                 }
 
                 @Override
                 public void onGap(Direction direction, long missing, long frame) {
-                    guard(frame, () -> tls.onGap(direction, missing, frame));
+                    if (failed) {
+                        return;
+                    }
+                    try {
+                        tls.onGap(direction, missing, frame);
+                    } catch (RuntimeException e) {
+                        fail(frame, e);
+                    }
                 }
 
                 @Override
                 public void onEnd(EndReason reason, long frame) {
                     open.remove(connection.id());
-                    guard(frame, () -> tls.onEnd(reason, frame));
+                    if (!failed) {
+                        try {
+                            tls.onEnd(reason, frame);
+                        } catch (RuntimeException e) {
+                            fail(frame, e);
+                        }
+                    }
                     if (tls.isTls()) {
                         tlsCount++;
                     }
@@ -131,18 +153,11 @@ public final class Analyzer {
                  * A bug met in one connection must not cost the user the others: it becomes a finding,
                  * the rest of that connection is skipped, and the capture goes on.
                  */
-                private void guard(long frame, Runnable step) {
-                    if (failed) {
-                        return;
-                    }
-                    try {
-                        step.run();
-                    } catch (RuntimeException e) {
-                        failed = true;
-                        listener.onFinding(new Finding("tlsscope.internal_error", Severity.ERROR, connection.id(),
-                                frame, -1, "internal error while dissecting this connection (" + e
-                                        + "); the rest of it is skipped", null));
-                    }
+                private void fail(long frame, RuntimeException e) {
+                    failed = true;
+                    listener.onFinding(new Finding("tlsscope.internal_error", Severity.ERROR, connection.id(),
+                            frame, -1, "internal error while dissecting this connection (" + e
+                                    + "); the rest of it is skipped", null));
                 }
             };
         }

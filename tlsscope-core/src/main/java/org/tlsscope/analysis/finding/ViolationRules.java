@@ -72,8 +72,8 @@ final class ViolationRules {
         List<Integer> offered = Extensions.find(ch.extensions(), SupportedGroups.class)
                 .map(SupportedGroups::namedGroupList).orElse(null);
         int chosen = Extensions.find(sh.extensions(), KeyShare.ServerShare.class).map(s -> s.serverShare().group())
-                .or(() -> Extensions.find(sh.extensions(), KeyShare.SelectedGroup.class).map(KeyShare.SelectedGroup::selectedGroup))
-                .orElse(-1);
+                .orElse(Extensions.find(sh.extensions(), KeyShare.SelectedGroup.class)
+                        .map(KeyShare.SelectedGroup::selectedGroup).orElse(-1));
         if (chosen < 0 && c.report.serverKeyExchange() != null) {
             chosen = c.report.serverKeyExchange().namedCurve();
             frame = c.frameOf("server", "server_key_exchange");

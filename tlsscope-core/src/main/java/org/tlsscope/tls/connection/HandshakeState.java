@@ -56,11 +56,9 @@ final class HandshakeState {
         if (clientSessionId.isEmpty()) {
             clientSessionId = Slice.of(ch.legacySessionId().toArray());
         }
-        Extensions.serverName(ch.extensions()).ifPresent(name -> {
-            if (sni == null) {
-                sni = name;
-            }
-        });
+        if (sni == null) {
+            sni = Extensions.serverName(ch.extensions()).orElse(null);
+        }
         if (offeredAlpn.isEmpty()) {
             offeredAlpn.addAll(Extensions.alpn(ch.extensions()));
         }

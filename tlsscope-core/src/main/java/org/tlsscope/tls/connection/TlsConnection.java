@@ -281,7 +281,9 @@ public final class TlsConnection implements StreamHandler {
                     } else {
                         Slice content = body.slice(0, body.length() - mac);
                         int base = opened ? 0 : RecordHeader.SIZE;
-                        side.assembler.feed(content, base, raw -> parsed.add(onMessage(side, raw, record)));
+                        for (RawMessage raw : side.assembler.feed(content, base)) {
+                            parsed.add(onMessage(side, raw, record));
+                        }
                         label = null; // named after the messages it completes, below, if a view asks
                     }
                 }
@@ -602,7 +604,7 @@ public final class TlsConnection implements StreamHandler {
     }
 
     /** One direction: its framer (once TLS is recognized), its handshake assembler and its progress. */
-    private final class Side implements RecordFramer.Sink {
+    private final class Side implements RecordFramer.Sink, HandshakeAssembler.Overflow {
         Direction direction;
         final HandshakeAssembler assembler;
         RecordFramer framer;
@@ -619,9 +621,14 @@ public final class TlsConnection implements StreamHandler {
 
         Side(Direction direction) {
             this.direction = direction;
-            this.assembler = new HandshakeAssembler((type, claimed) -> finding("tls.handshake.too_large",
-                    Severity.ERROR, lastFrame, -1, Registries.HANDSHAKE_TYPES.name(type) + " claims " + claimed
-                            + " bytes, over the " + HandshakeAssembler.MAX_MESSAGE + "-byte bound; skipped", null));
+            this.assembler = new HandshakeAssembler(this);
+        }
+
+        @Override
+        public void tooLarge(int type, int claimedLength) {
+            finding("tls.handshake.too_large", Severity.ERROR, lastFrame, -1, Registries.HANDSHAKE_TYPES.name(type)
+                    + " claims " + claimedLength + " bytes, over the " + HandshakeAssembler.MAX_MESSAGE
+                    + "-byte bound; skipped", null);
         }
 
         @Override

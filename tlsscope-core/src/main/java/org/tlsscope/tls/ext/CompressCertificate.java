@@ -9,6 +9,6 @@ public record CompressCertificate(List<Integer> algorithms) implements Extension
 
     static CompressCertificate read(FieldReader r) {
         return new CompressCertificate(Vectors.codePoints(r, "algorithms", 1, 2, 2,
-                "algorithm", Registries.CERTIFICATE_COMPRESSION_ALGORITHMS::describe));
+                "algorithm", Registries.CERTIFICATE_COMPRESSION_ALGORITHMS.describer()));
     }
 }

@@ -9,6 +9,6 @@ public record EcPointFormats(List<Integer> ecPointFormatList) implements Extensi
 
     static EcPointFormats read(FieldReader r) {
         return new EcPointFormats(Vectors.codePoints(r, "ec_point_format_list", 1, 1, 1,
-                "ec_point_format", Registries.EC_POINT_FORMATS::describe));
+                "ec_point_format", Registries.EC_POINT_FORMATS.describer()));
     }
 }

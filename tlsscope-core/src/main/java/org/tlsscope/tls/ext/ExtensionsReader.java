@@ -62,7 +62,7 @@ public final class ExtensionsReader {
         }
         // A quiet reader reads the header in place: only a recording one groups its fields under their own node.
         FieldReader header = list.recording() ? list.sub(HEADER, "extension header") : list;
-        int type = header.u16("type", Registries.EXTENSION_TYPES::describe);
+        int type = header.u16("type", Registries.EXTENSION_TYPES.describer());
         int length = header.u16("length", Vectors::bytes);
         if (length > list.remaining()) {
             throw DecodeException.decodeError(at + 2, Registries.EXTENSION_TYPES.name(type) + " length " + length

@@ -7,6 +7,6 @@ import org.tlsscope.tls.registry.Registries;
 public record Heartbeat(int mode) implements ExtensionBody {
 
     static Heartbeat read(FieldReader r) {
-        return new Heartbeat(r.u8("mode", Registries.HEARTBEAT_MODES::describe));
+        return new Heartbeat(r.u8("mode", Registries.HEARTBEAT_MODES.describer()));
     }
 }

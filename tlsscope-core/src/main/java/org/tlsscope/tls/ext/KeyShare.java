@@ -14,7 +14,7 @@ public sealed interface KeyShare extends ExtensionBody {
     /** {@code struct { NamedGroup group; opaque key_exchange<1..2^16-1>; } KeyShareEntry;} */
     record KeyShareEntry(int group, Slice keyExchange) {
         static KeyShareEntry read(FieldReader r) {
-            int group = r.u16("group", Registries.NAMED_GROUPS::describe);
+            int group = r.u16("group", Registries.NAMED_GROUPS.describer());
             return new KeyShareEntry(group, Vectors.opaque(r, "key_exchange", 2, 1, null));
         }
     }
@@ -36,7 +36,7 @@ public sealed interface KeyShare extends ExtensionBody {
             return new ClientShares(Vectors.list(r, "client_shares", 2, 0, 0, KeyShareEntry::read));
         }
         if (context.helloRetry()) {
-            return new SelectedGroup(r.u16("selected_group", Registries.NAMED_GROUPS::describe));
+            return new SelectedGroup(r.u16("selected_group", Registries.NAMED_GROUPS.describer()));
         }
         if (context.serverHello()) {
             return new ServerShare(KeyShareEntry.read(r));

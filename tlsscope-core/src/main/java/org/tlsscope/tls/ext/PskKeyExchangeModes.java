@@ -9,6 +9,6 @@ public record PskKeyExchangeModes(List<Integer> keModes) implements ExtensionBod
 
     static PskKeyExchangeModes read(FieldReader r) {
         return new PskKeyExchangeModes(Vectors.codePoints(r, "ke_modes", 1, 1, 1,
-                "ke_mode", Registries.PSK_KEY_EXCHANGE_MODES::describe));
+                "ke_mode", Registries.PSK_KEY_EXCHANGE_MODES.describer()));
     }
 }

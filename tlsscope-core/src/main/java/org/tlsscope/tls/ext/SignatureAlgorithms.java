@@ -13,6 +13,6 @@ public record SignatureAlgorithms(List<Integer> supportedSignatureAlgorithms) im
 
     static SignatureAlgorithms read(FieldReader r) {
         return new SignatureAlgorithms(Vectors.codePoints(r, "supported_signature_algorithms", 2, 2, 2,
-                "signature_scheme", Registries.SIGNATURE_SCHEMES::describe));
+                "signature_scheme", Registries.SIGNATURE_SCHEMES.describer()));
     }
 }

@@ -38,7 +38,7 @@ public sealed interface StatusRequest extends ExtensionBody {
 
     static StatusRequest read(FieldReader r, MessageContext context) {
         if (context.clientHello() || context.is(MessageContext.CERTIFICATE_REQUEST)) {
-            int type = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES::describe);
+            int type = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES.describer());
             if (type != OCSP) {
                 return new OtherStatusRequest(type, r.bytes("request", r.remaining(), null));
             }
@@ -47,7 +47,7 @@ public sealed interface StatusRequest extends ExtensionBody {
             return new OcspStatusRequest(responders, Vectors.opaque(r, "request_extensions", 2, 0, null));
         }
         if (context.is(MessageContext.CERTIFICATE)) {
-            int type = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES::describe);
+            int type = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES.describer());
             Slice response = type == OCSP
                     ? Vectors.opaque(r, "ocsp_response", 3, 1, s -> Vectors.bytes(s.length()))
                     : r.bytes("response", r.remaining(), null);

@@ -9,6 +9,6 @@ public record SupportedGroups(List<Integer> namedGroupList) implements Extension
 
     static SupportedGroups read(FieldReader r) {
         return new SupportedGroups(Vectors.codePoints(r, "named_group_list", 2, 2, 2,
-                "named_group", Registries.NAMED_GROUPS::describe));
+                "named_group", Registries.NAMED_GROUPS.describer()));
     }
 }

@@ -21,10 +21,10 @@ public sealed interface SupportedVersions extends ExtensionBody {
     static ExtensionBody read(FieldReader r, MessageContext context) {
         if (context.clientHello()) {
             return new Versions(Vectors.codePoints(r, "versions", 1, 2, 2,
-                    "version", Registries.PROTOCOL_VERSIONS::describe));
+                    "version", Registries.PROTOCOL_VERSIONS.describer()));
         }
         if (context.is(MessageContext.SERVER_HELLO)) {
-            return new SelectedVersion(r.u16("selected_version", Registries.PROTOCOL_VERSIONS::describe));
+            return new SelectedVersion(r.u16("selected_version", Registries.PROTOCOL_VERSIONS.describer()));
         }
         return Opaque.read(r);
     }

@@ -38,7 +38,7 @@ public record CertificateRequest(List<Integer> certificateTypes, List<Integer> s
         FieldReader typesList = r.sub(typesLen, "certificate_types");
         List<Integer> types = new ArrayList<>();
         while (typesList.hasRemaining()) {
-            types.add(typesList.u8("certificate_type", Registries.CLIENT_CERTIFICATE_TYPES::name));
+            types.add(typesList.u8("certificate_type", Registries.CLIENT_CERTIFICATE_TYPES.namer()));
         }
         r.group("certificate_types", typesAt, typesLen, null, null, typesList);
         List<Integer> algorithms = new ArrayList<>();
@@ -47,7 +47,7 @@ public record CertificateRequest(List<Integer> certificateTypes, List<Integer> s
             int algAt = r.offset();
             FieldReader algList = r.sub(algLen, "supported_signature_algorithms");
             while (algList.hasRemaining()) {
-                algorithms.add(algList.u16("signature_algorithm", Registries.SIGNATURE_SCHEMES::name));
+                algorithms.add(algList.u16("signature_algorithm", Registries.SIGNATURE_SCHEMES.namer()));
             }
             r.group("supported_signature_algorithms", algAt, algLen, null, null, algList);
         }

@@ -17,7 +17,7 @@ public record CertificateStatus(int statusType, Slice response) implements Hands
     }
 
     static CertificateStatus parse(FieldReader r) {
-        int statusType = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES::name);
+        int statusType = r.u8("status_type", Registries.CERTIFICATE_STATUS_TYPES.namer());
         Slice response = r.vector24("response", "DER OCSPResponse");
         r.expectEnd("certificate_status");
         return new CertificateStatus(statusType, response);

@@ -20,7 +20,7 @@ public record CertificateVerify(int algorithm, Slice signature) implements Hands
     }
 
     static CertificateVerify parse(FieldReader r, DissectionContext ctx) {
-        int algorithm = ctx.hasSignatureAlgorithms() ? r.u16("algorithm", Registries.SIGNATURE_SCHEMES::name) : -1;
+        int algorithm = ctx.hasSignatureAlgorithms() ? r.u16("algorithm", Registries.SIGNATURE_SCHEMES.namer()) : -1;
         Slice signature = r.vector16("signature", null);
         r.expectEnd("certificate_verify");
         return new CertificateVerify(algorithm, signature);

@@ -23,7 +23,7 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
     }
 
     static ClientHello parse(FieldReader r) {
-        int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS::name);
+        int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS.namer());
         int randomAt = r.offset();
         Slice random = r.rawBytes(32, "random");
         r.add("random", randomAt, 32, random, r.recording() ? Randoms.describe(random, false) : null);
@@ -48,7 +48,7 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
         FieldReader list = r.sub(len, "cipher_suites");
         int[] suites = new int[len / 2];
         for (int i = 0; i < suites.length; i++) {
-            suites[i] = list.u16("cipher_suite", Registries.CIPHER_SUITES::name);
+            suites[i] = list.u16("cipher_suite", Registries.CIPHER_SUITES.namer());
         }
         r.group("cipher_suites", listAt, len, null, suites.length + " suites", list);
         return IntList.wrap(suites, suites.length);
@@ -64,7 +64,7 @@ public record ClientHello(int legacyVersion, Slice random, Slice legacySessionId
         FieldReader list = r.sub(len, "legacy_compression_methods");
         int[] methods = new int[len];
         for (int i = 0; i < len; i++) {
-            methods[i] = list.u8("compression_method", Registries.COMPRESSION_METHODS::name);
+            methods[i] = list.u8("compression_method", Registries.COMPRESSION_METHODS.namer());
         }
         r.group("legacy_compression_methods", listAt, len, null, null, list);
         return IntList.wrap(methods, len);

@@ -1,7 +1,8 @@
 package org.tlsscope.tls.handshake;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.function.Consumer;
+import java.util.List;
 import org.tlsscope.bytes.Slice;
 
 /**
@@ -38,9 +39,12 @@ public final class HandshakeAssembler {
 
     /**
      * Feeds the fragment of one handshake record; {@code fragmentOffset} is where the fragment starts
-     * within its record (after the header), so messages know their offset in the record.
+     * within its record (after the header), so messages know their offset in the record. Returns the
+     * messages the fragment completes, in order (a list, not a callback: a closure per record costs more
+     * than the list in the interpreted code a short run spends much of its time in).
      */
-    public void feed(Slice fragment, int fragmentOffset, Consumer<RawMessage> out) {
+    public List<RawMessage> feed(Slice fragment, int fragmentOffset) {
+        List<RawMessage> out = new ArrayList<>(2);
         int p = 0;
         int n = fragment.length();
         if (discard > 0) {
@@ -56,7 +60,7 @@ public final class HandshakeAssembler {
             int left = n - p;
             if (left < RawMessage.HEADER) {
                 startPending(fragment.slice(p, left));
-                return;
+                return out;
             }
             int type = fragment.u8(p);
             int length = fragment.u24(p + 1);
@@ -65,16 +69,17 @@ public final class HandshakeAssembler {
                 overflow.tooLarge(type, length);
                 long rest = (long) total - left;
                 discard = Math.max(0, rest);
-                return;
+                return out;
             }
             if (left >= total) {
-                out.accept(new RawMessage(type, fragment.slice(p, total), fragmentOffset + p, 1));
+                out.add(new RawMessage(type, fragment.slice(p, total), fragmentOffset + p, 1));
                 p += total;
             } else {
                 startPending(fragment.slice(p, left));
-                return;
+                return out;
             }
         }
+        return out;
     }
 
     private void startPending(Slice s) {
@@ -83,7 +88,7 @@ public final class HandshakeAssembler {
         append(s);
     }
 
-    private int continuePending(Slice s, Consumer<RawMessage> out) {
+    private int continuePending(Slice s, List<RawMessage> out) {
         int used = 0;
         if (pendingLen < RawMessage.HEADER) {
             used = Math.min(RawMessage.HEADER - pendingLen, s.length());
@@ -107,7 +112,7 @@ public final class HandshakeAssembler {
         used += want;
         if (pendingLen == total) {
             Slice whole = Slice.of(Arrays.copyOf(pending, total));
-            out.accept(new RawMessage(whole.u8(0), whole, -1, pendingRecords));
+            out.add(new RawMessage(whole.u8(0), whole, -1, pendingRecords));
             pendingLen = 0;
         }
         return used;

@@ -20,7 +20,7 @@ public final class HandshakeParser {
     /** With {@code withFields} false, the message is dissected and checked but no field tree is built. */
     public static ParsedMessage parse(RawMessage raw, DissectionContext ctx, boolean withFields) {
         FieldReader header = withFields ? new FieldReader(raw.bytes(), 0) : FieldReader.quiet(raw.bytes(), 0);
-        int type = header.u8("msg_type", Registries.HANDSHAKE_TYPES::name);
+        int type = header.u8("msg_type", Registries.HANDSHAKE_TYPES.namer());
         int length = header.u24("length", v -> v + " bytes");
         FieldReader body = header.sub(length, "body");
         try {

@@ -34,7 +34,7 @@ public record ServerHello(int legacyVersion, Slice random, Slice legacySessionId
     private static final int FIRST_DRAFT_WITH_LEGACY_FIELDS = 22;
 
     static ServerHello parse(FieldReader r) {
-        int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS::name);
+        int version = r.u16("legacy_version", Registries.PROTOCOL_VERSIONS.namer());
         int randomAt = r.offset();
         Slice random = r.rawBytes(32, "random");
         r.add("random", randomAt, 32, random, r.recording() ? Randoms.describe(random, true) : null);
@@ -42,8 +42,8 @@ public record ServerHello(int legacyVersion, Slice random, Slice legacySessionId
         boolean earlyDraft = version == 0x0304
                 || version >= 0x7f00 && version < 0x7f00 + FIRST_DRAFT_WITH_LEGACY_FIELDS;
         Slice sessionId = earlyDraft ? Slice.EMPTY : r.vector8("legacy_session_id", null);
-        int suite = r.u16("cipher_suite", Registries.CIPHER_SUITES::name);
-        int compression = earlyDraft ? -1 : r.u8("legacy_compression_method", Registries.COMPRESSION_METHODS::name);
+        int suite = r.u16("cipher_suite", Registries.CIPHER_SUITES.namer());
+        int compression = earlyDraft ? -1 : r.u8("legacy_compression_method", Registries.COMPRESSION_METHODS.namer());
         List<Extension> extensions = r.hasRemaining()
                 ? ExtensionsReader.read(r, HandshakeType.SERVER_HELLO, hrr) : List.of();
         r.expectEnd(hrr ? "hello_retry_request" : "server_hello");

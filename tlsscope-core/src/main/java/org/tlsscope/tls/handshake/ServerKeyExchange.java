@@ -62,9 +62,9 @@ public record ServerKeyExchange(KeyExchange keyExchange, Slice pskIdentityHint, 
                 pub = r.vector16("dh_Ys", null);
             }
             case ECDH, ECDHE, ECDH_ANON -> {
-                curveType = r.u8("curve_type", Registries.EC_CURVE_TYPES::name);
+                curveType = r.u8("curve_type", Registries.EC_CURVE_TYPES.namer());
                 if (curveType == 3) {
-                    curve = r.u16("namedcurve", Registries.NAMED_GROUPS::name);
+                    curve = r.u16("namedcurve", Registries.NAMED_GROUPS.namer());
                     pub = r.vector8("point", null);
                 }
             }
@@ -82,9 +82,9 @@ public record ServerKeyExchange(KeyExchange keyExchange, Slice pskIdentityHint, 
             }
             case ECDHE_PSK -> {
                 hint = r.vector16("psk_identity_hint", null);
-                curveType = r.u8("curve_type", Registries.EC_CURVE_TYPES::name);
+                curveType = r.u8("curve_type", Registries.EC_CURVE_TYPES.namer());
                 if (curveType == 3) {
-                    curve = r.u16("namedcurve", Registries.NAMED_GROUPS::name);
+                    curve = r.u16("namedcurve", Registries.NAMED_GROUPS.namer());
                     pub = r.vector8("point", null);
                 }
             }
@@ -108,7 +108,7 @@ public record ServerKeyExchange(KeyExchange keyExchange, Slice pskIdentityHint, 
         Slice signature = null;
         // Signed forms end with the signature; anonymous and PSK forms end here (RFC 5246 section 7.4.3).
         if (r.hasRemaining()) {
-            algorithm = ctx.hasSignatureAlgorithms() ? r.u16("algorithm", Registries.SIGNATURE_SCHEMES::name) : -1;
+            algorithm = ctx.hasSignatureAlgorithms() ? r.u16("algorithm", Registries.SIGNATURE_SCHEMES.namer()) : -1;
             signature = r.vector16("signature", null);
         }
         r.expectEnd("server_key_exchange");

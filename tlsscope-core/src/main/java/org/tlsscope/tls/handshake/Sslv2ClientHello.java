@@ -26,7 +26,7 @@ public record Sslv2ClientHello(int version, List<Integer> cipherSpecs, Slice ses
     /** Parses from the message type byte on; {@code r} covers the record after its two-byte header. */
     static Sslv2ClientHello parse(FieldReader r) {
         r.u8("msg_type", v -> "SSL 2.0 CLIENT-HELLO");
-        int version = r.u16("version", Registries.PROTOCOL_VERSIONS::name);
+        int version = r.u16("version", Registries.PROTOCOL_VERSIONS.namer());
         int specsAt = r.offset();
         int specsLen = r.u16("cipher_spec_length", v -> v + " bytes, " + v / 3 + " specs");
         if (specsLen % 3 != 0) {

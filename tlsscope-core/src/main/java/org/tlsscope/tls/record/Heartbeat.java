@@ -14,7 +14,7 @@ public record Heartbeat(int type, int payloadLength, int available) {
     }
 
     public static Heartbeat parse(FieldReader r) {
-        int type = r.u8("type", Registries.HEARTBEAT_MESSAGE_TYPES::name);
+        int type = r.u8("type", Registries.HEARTBEAT_MESSAGE_TYPES.namer());
         int at = r.offset();
         int claimed = r.u16("payload_length", v -> v + " bytes claimed");
         int available = r.remaining();

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 /**
  * One IANA table, loaded from a tab-separated resource beside this class: a header line, then one
@@ -30,6 +31,12 @@ public final class Registry {
      * the high nibble of a two-byte value, or by the step of a one-byte one.
      */
     private final String[] greaseNames = new String[16];
+    /**
+     * {@link #name} and {@link #describe} as functions, for the field readers' text: made once, as a method
+     * reference is a new object wherever it is evaluated, and fields are read by the million.
+     */
+    private final IntFunction<String> namer = this::name;
+    private final IntFunction<String> describer = this::describe;
 
     private Registry(String table, int hexDigits, TreeMap<Integer, String[]> assigned, boolean greaseApplies) {
         this.table = table;
@@ -121,6 +128,16 @@ public final class Registry {
     private String[] row(int value) {
         int i = Arrays.binarySearch(values, value);
         return i < 0 ? null : rows[i];
+    }
+
+    /** {@link #name}, as a function made once. */
+    public IntFunction<String> namer() {
+        return namer;
+    }
+
+    /** {@link #describe}, as a function made once. */
+    public IntFunction<String> describer() {
+        return describer;
     }
 
     /** "name (0x0035)": the form the text views print. */
