@@ -6,6 +6,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.analysis.Memo;
 import org.tlsscope.bytes.Slice;
@@ -77,6 +78,17 @@ public record ChainCheck(List<ParsedCertificate> certificates, Instant at, Strin
 
     /** A chain as sent and the name the client asked for: what the checks other than validity depend on. */
     private record Presented(List<ByteKey> chain, String sni) {
+        // Written out: every connection looks its chain up by this key, and a record's generated equals and
+        // hashCode go through method handles that cost more to run, and to compile, than these lines.
+        @Override
+        public int hashCode() {
+            return chain.hashCode() * 31 + (sni == null ? 0 : sni.hashCode());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Presented p && p.chain.equals(chain) && Objects.equals(p.sni, sni);
+        }
     }
 
     private static final Memo<Presented, ChainCheck> CHECKED = new Memo<>(1024);

@@ -460,7 +460,11 @@ public final class TlsConnection implements StreamHandler {
             case ClientHello _ when firstClientHello == null -> firstClientHello = (ClientHello) detached(m, context);
             case ServerHello _ when firstServerHello == null -> firstServerHello = (ServerHello) detached(m, context);
             case org.tlsscope.tls.handshake.Certificate c when side == server && serverCertificates.isEmpty() -> {
-                serverCertificates = c.certificateList().stream().map(e -> Slice.of(e.certData().toArray())).toList();
+                List<Slice> chain = new ArrayList<>(c.certificateList().size());
+                for (var entry : c.certificateList()) {
+                    chain.add(Slice.of(entry.certData().toArray()));
+                }
+                serverCertificates = List.copyOf(chain);
                 // The segment being fed completed the message: its time is when the chain was presented.
                 certificateFrame = currentSegment.frame().number();
                 certificateTimeNanos = currentSegment.frame().timestampNanos();
