@@ -17,7 +17,7 @@ runs=${RUNS:-3}
 pcap="$corpus/bulk.pcap"
 keys="$corpus/bulk.keys"
 [ -f "$pcap" ] && [ -f "$keys" ] || { echo "no bulk.pcap and bulk.keys in $corpus" >&2; exit 2; }
-"$root/tlsscope" analyze > /dev/null
+"$root/tlsscope" analyze -f summary > /dev/null
 export TLSSCOPE_JAVA_OPTS=-Xmx256m
 
 split="$corpus/bulk-split"

@@ -19,8 +19,11 @@ if [ ! -f "$corpus/handshakes.pcap" ]; then
     mkdir -p "$corpus"
     "$shared/bench/make-corpus.sh" "$corpus"
 fi
-# Through the launcher, as a user runs it (it builds the jar and its start-up cache first if needed).
-"$root/tlsscope" analyze > /dev/null
+# Through the launcher, as a user runs it (it builds the jar and the start-up cache of each format first if needed,
+# here rather than in the first timed run).
+for mode in summary json; do
+    "$root/tlsscope" analyze -f "$mode" > /dev/null
+done
 export TLSSCOPE_JAVA_OPTS="-Xmx256m -Xmn64m"
 
 # median wall seconds and max RSS (MB) of RUNS runs of a command, output to /dev/null
