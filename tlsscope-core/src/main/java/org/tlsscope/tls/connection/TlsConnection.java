@@ -284,6 +284,7 @@ public final class TlsConnection implements StreamHandler {
                         for (RawMessage raw : side.assembler.feed(content, base)) {
                             parsed.add(onMessage(side, raw, record));
                         }
+                        side.reportTooLarge();
                         label = null; // named after the messages it completes, below, if a view asks
                     }
                 }
@@ -622,17 +623,30 @@ public final class TlsConnection implements StreamHandler {
         boolean sslv2Hello;
         boolean alerted;
         boolean lostBytes;
+        /** A message the assembler gave up on in the fragment being read, until the fragment's messages are. */
+        String tooLarge;
 
         Side(Direction direction) {
             this.direction = direction;
             this.assembler = new HandshakeAssembler(this);
         }
 
+        /**
+         * The assembler meets a message too large to gather while it cuts a fragment, and nothing of the fragment
+         * follows it: reported once the messages before it in the fragment are read ({@link #reportTooLarge}), in
+         * stream order.
+         */
         @Override
         public void tooLarge(int type, int claimedLength) {
-            finding("tls.handshake.too_large", Severity.ERROR, lastFrame, -1, Registries.HANDSHAKE_TYPES.name(type)
-                    + " claims " + claimedLength + " bytes, over the " + HandshakeAssembler.MAX_MESSAGE
-                    + "-byte bound; skipped", null);
+            tooLarge = Registries.HANDSHAKE_TYPES.name(type) + " claims " + claimedLength + " bytes, over the "
+                    + HandshakeAssembler.MAX_MESSAGE + "-byte bound; skipped";
+        }
+
+        void reportTooLarge() {
+            if (tooLarge != null) {
+                finding("tls.handshake.too_large", Severity.ERROR, lastFrame, -1, tooLarge, null);
+                tooLarge = null;
+            }
         }
 
         @Override
