@@ -76,30 +76,29 @@ public final class CertificateFindings {
 
     /** One readable certificate's own findings: validity at capture time, signature algorithm, key. */
     private static void certificate(List<Finding> out, ChainCheck check, int i, CertificateInfo c, int connection, long frame) {
-        String who = "certificate " + i + " (" + c.subject() + ")";
         Instant at = check.at();
         if (at != null && at.isAfter(c.notAfter())) {
-            out.add(new Finding("cert.expired", Severity.ERROR, connection, frame, -1, who + " expired on "
+            out.add(new Finding("cert.expired", Severity.ERROR, connection, frame, -1, who(i, c) + " expired on "
                     + TIME.format(c.notAfter()) + ", before the capture (" + TIME.format(at) + ")", "RFC 5280 section 4.1.2.5"));
         }
         if (at != null && at.isBefore(c.notBefore())) {
-            out.add(new Finding("cert.not_yet_valid", Severity.ERROR, connection, frame, -1, who + " is valid only from "
+            out.add(new Finding("cert.not_yet_valid", Severity.ERROR, connection, frame, -1, who(i, c) + " is valid only from "
                     + TIME.format(c.notBefore()) + ", after the capture (" + TIME.format(at) + ")", "RFC 5280 section 4.1.2.5"));
         }
         // A root's signature on itself is never relied on: only the signatures of issued certificates count.
         boolean reliedOn = i == 0 || !check.selfSigned().get(i);
         if (reliedOn && MD5.contains(c.signatureOid())) {
-            out.add(new Finding("cert.signature_md5", Severity.ERROR, connection, frame, -1, who + " is signed with "
+            out.add(new Finding("cert.signature_md5", Severity.ERROR, connection, frame, -1, who(i, c) + " is signed with "
                     + c.signatureAlgorithm() + ": MD5 collisions let an attacker forge such a signature", "RFC 6151 section 2"));
         }
         if (reliedOn && SHA1.contains(c.signatureOid())) {
-            out.add(new Finding("cert.signature_sha1", Severity.WARNING, connection, frame, -1, who + " is signed with "
+            out.add(new Finding("cert.signature_sha1", Severity.WARNING, connection, frame, -1, who(i, c) + " is signed with "
                     + c.signatureAlgorithm() + ": SHA-1 collisions are practical (SHAttered, 2017)",
                     "CA/Browser Forum Baseline Requirements section 7.1.3.2; shattered.io"));
         }
         String weak = weakKey(c.key());
         if (weak != null) {
-            out.add(new Finding("cert.key_weak", Severity.WARNING, connection, frame, -1, who + " has " + weak,
+            out.add(new Finding("cert.key_weak", Severity.WARNING, connection, frame, -1, who(i, c) + " has " + weak,
                     "NIST SP 800-131A Rev. 2; CA/Browser Forum Baseline Requirements section 6.1.5"));
         }
     }
@@ -113,6 +112,11 @@ public final class CertificateFindings {
                     : key.bits() < 224 ? "an EC key on " + key.curve() + " (" + key.bits() + " bits, under 224)" : null;
             default -> null;
         };
+    }
+
+    /** How a finding names a certificate: made only for a finding, not for every certificate of every connection. */
+    private static String who(int i, CertificateInfo c) {
+        return "certificate " + i + " (" + c.subject() + ")";
     }
 
     private static String subject(List<ParsedCertificate> chain, int i) {
