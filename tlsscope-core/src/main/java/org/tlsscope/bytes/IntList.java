@@ -28,10 +28,6 @@ public final class IntList extends AbstractList<Integer> implements RandomAccess
         return size == 0 ? EMPTY : new IntList(values, size);
     }
 
-    public static IntList of(int... values) {
-        return wrap(values.clone(), values.length);
-    }
-
     public int getInt(int index) {
         Objects.checkIndex(index, size);
         return values[index];
@@ -45,15 +41,6 @@ public final class IntList extends AbstractList<Integer> implements RandomAccess
     @Override
     public int size() {
         return size;
-    }
-
-    public boolean containsInt(int value) {
-        for (int i = 0; i < size; i++) {
-            if (values[i] == value) {
-                return true;
-            }
-        }
-        return false;
     }
 
     @Override
