@@ -28,7 +28,8 @@ need=$(( c + 256 ))
 if [ "$(ulimit -n)" != unlimited ] && [ "$(ulimit -n)" -lt "$need" ]; then
     ulimit -n "$need" 2>/dev/null || { echo "bench-serve: needs ulimit -n >= $need (hard limit $(ulimit -Hn))" >&2; exit 2; }
 fi
-"$root/tlsscope" analyze > /dev/null
+# The jar, and the start-up cache of the commands other than analyze, built before anything is timed.
+"$root/tlsscope" --version > /dev/null
 work=$(mktemp -d)
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
 TLSSCOPE_JAVA_OPTS="${SERVE_JAVA_OPTS:-${TLSSCOPE_JAVA_OPTS:-}}" /usr/bin/time -f '%M' -o "$work/serve.rss" \
