@@ -14,7 +14,6 @@ import org.tlsscope.analysis.fingerprint.Ja3s;
 import org.tlsscope.analysis.fingerprint.ServerHelloKey;
 import org.tlsscope.bytes.Slice;
 import org.tlsscope.tls.ext.Extension;
-import org.tlsscope.tls.ext.ExtensionBody;
 import org.tlsscope.tls.ext.Opaque;
 import org.tlsscope.tls.ext.SupportedVersions;
 import org.tlsscope.tls.handshake.ServerHello;
@@ -41,14 +40,16 @@ class ServerHelloKeyPropertiesTest {
         }
         Collections.shuffle(types, r);
         for (int type : types) {
-            ExtensionBody body = type == 0x002b ? new SupportedVersions.SelectedVersion(VERSIONS[r.nextInt(VERSIONS.length)])
-                    : new Opaque(Slice.EMPTY, Optional.empty());
+            if (type == 0x002b) {
+                extensions.add(selectedVersion(VERSIONS[r.nextInt(VERSIONS.length)]));
+                continue;
+            }
             Slice data = switch (type) {
                 case 0x0010 -> Slice.ofHex(ALPN[r.nextInt(ALPN.length)]);
                 case 0x0033, 0x0029 -> bytes(connection, 2 + connection.nextInt(40));
                 default -> Slice.EMPTY;
             };
-            extensions.add(new Extension(type, 0, data.length(), data, body));
+            extensions.add(new Extension(type, 0, data.length(), data, new Opaque(Slice.EMPTY, Optional.empty())));
         }
         return new ServerHello(r.nextBoolean() ? 0x0303 : 0x0301, bytes(connection, 32), bytes(connection, 32),
                 SUITES[r.nextInt(SUITES.length)], 0, extensions, false);
@@ -86,8 +87,7 @@ class ServerHelloKeyPropertiesTest {
                         Slice data = Slice.ofHex(ALPN[connections.nextInt(ALPN.length)]);
                         extensions.set(i, new Extension(0x0010, 0, data.length(), data, e.body()));
                     } else if (e.body() instanceof SupportedVersions.SelectedVersion) {
-                        extensions.set(i, new Extension(e.type(), 0, 0, Slice.EMPTY,
-                                new SupportedVersions.SelectedVersion(VERSIONS[connections.nextInt(VERSIONS.length)])));
+                        extensions.set(i, selectedVersion(VERSIONS[connections.nextInt(VERSIONS.length)]));
                     }
                 }
             }
@@ -102,6 +102,15 @@ class ServerHelloKeyPropertiesTest {
         if (!fingerprints(one).equals(fingerprints(other))) {
             assertThat(ServerHelloKey.of(other)).isNotEqualTo(ServerHelloKey.of(one));
         }
+    }
+
+    /**
+     * supported_versions as the reader makes it in a ServerHello: the selected version with the two bytes it was
+     * read from (RFC 8446 section 4.2.1), which is what the key holds of it.
+     */
+    private static Extension selectedVersion(int version) {
+        Slice data = Slice.of(new byte[] {(byte) (version >> 8), (byte) version});
+        return new Extension(0x002b, 0, data.length(), data, new SupportedVersions.SelectedVersion(version));
     }
 
     private static List<String> fingerprints(ServerHello hello) {

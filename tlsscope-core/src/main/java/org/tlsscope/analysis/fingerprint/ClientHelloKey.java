@@ -2,8 +2,7 @@ package org.tlsscope.analysis.fingerprint;
 
 import org.tlsscope.analysis.ByteKey;
 import org.tlsscope.tls.ext.EcPointFormats;
-import org.tlsscope.tls.ext.Extension;
-import org.tlsscope.tls.ext.ExtensionType;
+import org.tlsscope.tls.ext.ExtensionBody;
 import org.tlsscope.tls.ext.SignatureAlgorithms;
 import org.tlsscope.tls.ext.SupportedGroups;
 import org.tlsscope.tls.ext.SupportedVersions;
@@ -26,22 +25,15 @@ final class ClientHelloKey {
         KeyWriter w = new KeyWriter(256);
         w.u32(hello.legacyVersion());
         w.list(hello.cipherSuites());
-        w.u32(hello.extensions().size());
-        for (Extension e : hello.extensions()) {
-            w.u32(e.type());
-            // A body the fingerprints decode goes in as sent, after a tag saying it decoded: its bytes decide the
-            // list read from it, and copying them costs a fraction of writing the list out value by value.
-            switch (e.body()) {
-                case SupportedGroups _, EcPointFormats _, SignatureAlgorithms _, SupportedVersions.Versions _ -> {
-                    w.u8(1);
-                    w.body(e.data());
-                }
-                case null, default -> w.u8(0);
-            }
-            if (e.type() == ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION) {
-                w.body(e.data());
-            }
-        }
+        w.extensions(hello.extensions(), ClientHelloKey::decoded);
         return new ByteKey(w.bytes());
+    }
+
+    /** The bodies JA3 and JA4 decode: the lists they print or hash. */
+    private static boolean decoded(ExtensionBody body) {
+        return switch (body) {
+            case SupportedGroups _, EcPointFormats _, SignatureAlgorithms _, SupportedVersions.Versions _ -> true;
+            case null, default -> false;
+        };
     }
 }

@@ -2,8 +2,12 @@ package org.tlsscope.analysis.fingerprint;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import org.tlsscope.bytes.IntList;
 import org.tlsscope.bytes.Slice;
+import org.tlsscope.tls.ext.Extension;
+import org.tlsscope.tls.ext.ExtensionBody;
+import org.tlsscope.tls.ext.ExtensionType;
 
 /**
  * Writes a hello's fingerprinted parts as the bytes of a memo key: every value in a fixed width and every list
@@ -42,6 +46,28 @@ final class KeyWriter {
         }
         for (int v : values) {
             u32(v);
+        }
+    }
+
+    /**
+     * A hello's extensions block as the fingerprints read it: the count, then for each extension its type; a tag
+     * saying whether its body is one they decode ({@code decoded}), followed by the bytes it was decoded from, which
+     * decide what was read from it and cost a fraction of writing that out value by value; and the ALPN bytes,
+     * whose protocol names JA4 and JA4S take in.
+     */
+    void extensions(List<Extension> extensions, Predicate<ExtensionBody> decoded) {
+        u32(extensions.size());
+        for (Extension e : extensions) {
+            u32(e.type());
+            if (decoded.test(e.body())) {
+                u8(1);
+                body(e.data());
+            } else {
+                u8(0);
+            }
+            if (e.type() == ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION) {
+                body(e.data());
+            }
         }
     }
 
