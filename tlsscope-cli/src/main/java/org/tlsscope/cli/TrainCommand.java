@@ -32,8 +32,9 @@ import picocli.CommandLine.Option;
  * {@code tlsscope train}: a workload for the JVM's ahead-of-time cache (JEP 483, 515), run by the launcher
  * once per build and per output format. It replays the sessions shipped in the jar's {@code training/} folder
  * (the recorded openssl fixtures and the post's session) through one view ({@code --format}) or all four in
- * turn, every third round decrypted with the fixtures' key logs, so the cache holds the classes, linked, and
- * the method profiles of a real analysis; later runs start compiled where a cold JVM would still interpret.
+ * turn, every third round decrypted with the fixtures' key logs (none with {@code --without-keys}), so the cache
+ * holds the classes, linked, and the method profiles of a real analysis; later runs start compiled where a cold
+ * JVM would still interpret.
  *
  * <p>One view per cache because the profiles are the JIT's guesses about the run to come: trained on all four
  * views, a call into the view is seen going four ways and is compiled for that, while a run drives one
@@ -52,6 +53,14 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--format")
     AnalyzeCommand.Format format;
 
+    /**
+     * Nothing decrypted: the decryption code, the JDK's ciphers included, gets no training data, so that a run
+     * whose cache was trained with C1 alone still has it compiled by C2, with the AES and GHASH intrinsics
+     * (the launcher's quick summary cache, which says why).
+     */
+    @Option(names = "--without-keys")
+    boolean withoutKeys;
+
     /** A shipped session and its key log, or null. */
     private record Session(byte[] capture, byte[] keys) {
     }
@@ -63,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
         for (int i = 0; i < rounds; i++) {
             for (Session session : sessions) {
                 Decryption decryption = null;
-                if (i % 3 == 2 && session.keys() != null) {
+                if (!withoutKeys && i % 3 == 2 && session.keys() != null) {
                     KeyLog keyLog = new KeyLog();
                     keyLog.add("training", session.keys());
                     decryption = new Decryption(keyLog, new RsaKeys());
@@ -73,10 +82,12 @@ final class TrainCommand implements Callable<Integer> {
                 }
             }
         }
-        try {
-            BulkTraining.run(BULK_RECORDS);
-        } catch (GeneralSecurityException e) {
-            return ExitCode.INTERNAL;
+        if (!withoutKeys) {
+            try {
+                BulkTraining.run(BULK_RECORDS);
+            } catch (GeneralSecurityException e) {
+                return ExitCode.INTERNAL;
+            }
         }
         return sessions.isEmpty() ? ExitCode.USAGE : ExitCode.OK;
     }

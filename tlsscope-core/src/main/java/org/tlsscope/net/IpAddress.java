@@ -1,7 +1,5 @@
 package org.tlsscope.net;
 
-import java.util.HexFormat;
-
 /**
  * An IPv4 or IPv6 address as two longs: cheap to hash and compare, which matters since every TCP
  * segment looks its connection up by address. IPv4 addresses live in the low 32 bits of {@code lo}.
@@ -65,7 +63,8 @@ public record IpAddress(long hi, long lo, boolean v6) {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != ':') {
                 sb.append(':');
             }
-            sb.append(HexFormat.of().toHexDigits((short) groups[i]).replaceFirst("^0{1,3}", ""));
+            // RFC 5952 section 4.1 and 4.3: leading zeros suppressed, lower case.
+            sb.append(Integer.toHexString(groups[i]));
         }
         return sb.toString();
     }

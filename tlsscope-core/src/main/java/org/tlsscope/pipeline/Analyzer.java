@@ -45,11 +45,18 @@ public final class Analyzer {
      * the capture's own Decryption Secrets Blocks are used when there are any.
      */
     public static CaptureStats run(CaptureReader reader, TlsListener view, Decryption decryption) throws IOException {
-        TlsListener listener = new AnalysisStage(view);
+        // A view that reads no records gets the analysis stage on a thread of its own (HandOff says why).
+        HandOff handOff = view.wantsRecords() ? null : new HandOff(new AnalysisStage(view));
+        TlsListener listener = handOff != null ? handOff : new AnalysisStage(view);
         Connections connections = new Connections(listener, decryption);
         PacketDecoder decoder = new PacketDecoder(view.wantsLayers());
         TcpReassembler tcp = new TcpReassembler(connections, TcpLimits.DEFAULT);
-        reader.whileWaiting(tcp::quiet);
+        reader.whileWaiting(quiet -> {
+            tcp.quiet(quiet);
+            if (handOff != null) {
+                handOff.flush();
+            }
+        });
         long frames = 0;
         long bytes = 0;
         long lastFrame = 0;
@@ -73,6 +80,12 @@ public final class Analyzer {
                 connections.tlsCount, problem);
         listener.onCaptureEnd(stats);
         return stats;
+    }
+
+    /** A bug met in one connection, as the finding that reports it: {@code what} says when, and what it cost. */
+    static Finding internalError(int connection, long frame, RuntimeException e, String what) {
+        return new Finding("tlsscope.internal_error", Severity.ERROR, connection, frame, -1,
+                "internal error " + what + " (" + e + ")", null);
     }
 
     /** Gives each TCP connection its TLS layer, and routes TCP problems to it. */
@@ -155,9 +168,8 @@ public final class Analyzer {
                  */
                 private void fail(long frame, RuntimeException e) {
                     failed = true;
-                    listener.onFinding(new Finding("tlsscope.internal_error", Severity.ERROR, connection.id(),
-                            frame, -1, "internal error while dissecting this connection (" + e
-                                    + "); the rest of it is skipped", null));
+                    listener.onFinding(internalError(connection.id(), frame, e,
+                            "while dissecting this connection; the rest of it is skipped"));
                 }
             };
         }
