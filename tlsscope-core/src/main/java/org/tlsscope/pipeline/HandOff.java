@@ -26,8 +26,14 @@ import org.tlsscope.tls.connection.TlsListener;
 final class HandOff extends ForwardingListener {
     /** Events per batch: one hand-over per batch, not per connection, keeps the threads' exchanges rare. */
     private static final int BATCH = 64;
-    /** Batches waiting for the analysis at most: about a thousand connection reports. */
-    private static final int QUEUED = 16;
+    /**
+     * Batches waiting for the analysis at most: about a sixteenth of the heap, a report holding some 4 KB (its
+     * hellos, its certificate chain), between 4 and 64 batches (4,096 reports with the launcher's 256 MB). The
+     * analysis falls that far behind when it meets its first certificates: the JDK's first X.509 parse and ECDSA
+     * check take 0.1-0.15 s, thousands of connections' worth of dissection. With 16 batches, the dissection of
+     * handshakes.pcap waited 54-111 ms for room; with 64, 9-42 ms.
+     */
+    private static final int QUEUED = (int) Math.clamp(Runtime.getRuntime().maxMemory() / 16 / (BATCH * 4096L), 4, 64);
     /** How often a TLS layer waiting on a full queue checks that the analysis thread is still alive. */
     private static final long WAIT_MILLIS = 100;
     /** Put in the queue after the last batch: the analysis thread stops there. */
