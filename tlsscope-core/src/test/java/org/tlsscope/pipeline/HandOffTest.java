@@ -10,10 +10,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -33,39 +30,6 @@ class HandOffTest {
     private static final Path FIXTURE = Path.of("src/test/resources/fixtures/openssl/tls12-ecdhe-rsa-aes128-gcm-sni-alpn.pcap");
     /** Copies of the fixture's one connection: more than a batch (64), so the second thread starts. */
     private static final int COPIES = 150;
-
-    /** A listener that reads no records, and notes the threads its reports arrived on and the order of all it got. */
-    private static class ReportsOnly extends RecordingListener {
-        final Set<Thread> threads = new HashSet<>();
-        final List<String> events = new ArrayList<>();
-
-        ReportsOnly() {
-            super(false);
-        }
-
-        @Override
-        public boolean wantsRecords() {
-            return false;
-        }
-
-        @Override
-        public boolean wantsFields() {
-            return false;
-        }
-
-        @Override
-        public void onConnectionEnd(ConnectionReport report) {
-            threads.add(Thread.currentThread());
-            events.add("report " + report.connection().id());
-            super.onConnectionEnd(report);
-        }
-
-        @Override
-        public void onFinding(Finding finding) {
-            events.add(finding.code() + " " + finding.connection());
-            super.onFinding(finding);
-        }
-    }
 
     @Test
     void manyConnectionsReachTheViewFromTheSecondThreadAsTheyWouldInline() throws IOException {
@@ -95,15 +59,9 @@ class HandOffTest {
 
     @Test
     void aFailureInOneConnectionsAnalysisCostsThatConnectionOnly() throws IOException {
-        ReportsOnly faulty = new ReportsOnly() {
-            @Override
-            public void onConnectionEnd(ConnectionReport report) {
-                if (report.connection().id() == 100) {
-                    throw new IllegalStateException("simulated fault");
-                }
-                super.onConnectionEnd(report);
-            }
-        };
+        ReportsOnly faulty = new ReportsOnly(100, () -> {
+            throw new IllegalStateException("simulated fault");
+        });
         run(repeated(FIXTURE, COPIES), faulty);
 
         assertThat(faulty.connections).extracting(r -> r.connection().id()).hasSize(COPIES - 1).doesNotContain(100);
@@ -119,15 +77,9 @@ class HandOffTest {
 
     @Test
     void anErrorOfTheViewOnTheSecondThreadReachesTheCaller() {
-        ReportsOnly broken = new ReportsOnly() {
-            @Override
-            public void onConnectionEnd(ConnectionReport report) {
-                if (report.connection().id() == 80) {
-                    throw new OutOfMemoryError("simulated");
-                }
-                super.onConnectionEnd(report);
-            }
-        };
+        ReportsOnly broken = new ReportsOnly(80, () -> {
+            throw new OutOfMemoryError("simulated");
+        });
         assertThatThrownBy(() -> run(repeated(FIXTURE, COPIES * 20), broken))
                 .isInstanceOf(OutOfMemoryError.class).hasMessage("simulated");
         assertThat(broken.connections).hasSize(79);

@@ -31,17 +31,7 @@ class RecordsNotWantedTest {
     @MethodSource("captures")
     void theReportsAndFindingsAreThoseOfAViewThatReadsEveryRecord(Path capture) throws IOException {
         Collector everything = Collector.analyze(capture);
-        RecordingListener reportsOnly = new RecordingListener(false) {
-            @Override
-            public boolean wantsRecords() {
-                return false;
-            }
-
-            @Override
-            public boolean wantsFields() {
-                return false;
-            }
-        };
+        ReportsOnly reportsOnly = new ReportsOnly();
         try (CaptureReader reader = Captures.open(capture)) {
             Analyzer.run(reader, reportsOnly);
         }
