@@ -25,11 +25,15 @@ public record IpAddress(long hi, long lo, boolean v6) {
         return o instanceof IpAddress a && a.lo == lo && a.hi == hi && a.v6 == v6;
     }
 
-    /** Dotted quad for IPv4; RFC 5952 text (lower case, longest zero run compressed) for IPv6. */
+    /**
+     * Dotted quad for IPv4; RFC 5952 text (lower case, longest zero run compressed) for IPv6, with the last 32 bits
+     * of an IPv4-mapped address as a dotted quad (section 5: "::ffff:192.0.2.1"), and those of an IPv4-compatible
+     * one ("::192.0.2.1", RFC 4291 section 2.5.5.1) as tshark writes them.
+     */
     @Override
     public String toString() {
         if (!v6) {
-            return ((lo >>> 24) & 0xff) + "." + ((lo >>> 16) & 0xff) + "." + ((lo >>> 8) & 0xff) + "." + (lo & 0xff);
+            return dottedQuad(lo);
         }
         int[] groups = new int[8];
         for (int i = 0; i < 4; i++) {
@@ -53,6 +57,11 @@ public record IpAddress(long hi, long lo, boolean v6) {
             }
             i = j;
         }
+        // The rule of inet_ntop (glibc, and so tshark): the zero run is the address's first five groups and the sixth
+        // is ffff (mapped), or it is the first six and the seventh is not zero (compatible; "::1" stays "::1").
+        if (bestStart == 0 && (bestLen == 6 || bestLen == 5 && groups[5] == 0xffff)) {
+            return (bestLen == 5 ? "::ffff:" : "::") + dottedQuad(lo);
+        }
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             if (i == bestStart) {
@@ -67,5 +76,10 @@ public record IpAddress(long hi, long lo, boolean v6) {
             sb.append(Integer.toHexString(groups[i]));
         }
         return sb.toString();
+    }
+
+    private static String dottedQuad(long address) {
+        return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+                + (address & 0xff);
     }
 }
