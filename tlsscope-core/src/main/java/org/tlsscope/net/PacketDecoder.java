@@ -116,8 +116,6 @@ public final class PacketDecoder {
         if (layers.wanted()) {
             layers.add(new LayerSpan("UDP", udp.payloadOffset(), UDP_HEADER, () -> "Src port: " + datagram.u16(0)
                     + ", Dst port: " + datagram.u16(2)));
-        }
-        if (layers.wanted()) {
             layers.add(new LayerSpan("GTP-U", offset, inner, () -> String.format("G-PDU, TEID: 0x%08x", GtpU.teid(gtp))));
         }
         Packet packet = new Packet(ip, udp.wireLength() - UDP_HEADER - inner, offset + inner, frame.timestampNanos());

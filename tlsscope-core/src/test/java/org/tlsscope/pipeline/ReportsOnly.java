@@ -1,7 +1,10 @@
 package org.tlsscope.pipeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.tlsscope.analysis.Finding;
@@ -54,5 +57,26 @@ class ReportsOnly extends RecordingListener {
     public void onFinding(Finding finding) {
         events.add(finding.code() + " " + finding.connection());
         super.onFinding(finding);
+    }
+
+    /** This view got what {@code everything}, a view of every record, got: the same findings and reports, in order. */
+    void assertSameAs(RecordingListener everything) {
+        assertThat(findings).extracting(ReportsOnly::text)
+                .isEqualTo(everything.findings.stream().map(ReportsOnly::text).toList());
+        assertThat(connections).extracting(ReportsOnly::summary)
+                .isEqualTo(everything.connections.stream().map(ReportsOnly::summary).toList())
+                .isNotEmpty();
+        assertThat(stats).isEqualTo(everything.stats);
+    }
+
+    private static String text(Finding f) {
+        return f.connection() + "/" + f.code() + "@" + f.frame() + ": " + f.message();
+    }
+
+    private static List<Object> summary(ConnectionReport r) {
+        return List.of(r.connection().id(), r.lastFrame(), r.version(), r.cipherSuite(), String.valueOf(r.sni()),
+                RecordingListener.messages(r), r.encryptedHandshakeRecords(), r.alerts(), r.resumed(),
+                r.established(), r.clientAppBytes(), r.serverAppBytes(), r.findings().size(),
+                r.serverCertificates().stream().map(der -> HexFormat.of().formatHex(der.toArray())).toList());
     }
 }
